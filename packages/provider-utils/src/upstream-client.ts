@@ -74,6 +74,12 @@ export interface UpstreamClient {
   close(): Promise<void>;
 }
 
+/** Drops a body we will not read; an error from dropping it has no one to go to. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  if (!body.destroyed) body.destroy();
+}
+
 const credentialHeaders = new Set(['authorization', 'api-key', 'x-api-key', 'x-goog-api-key', 'proxy-authorization']);
 
 function credentialValues(headers: Readonly<Record<string, string>>): string[] {
@@ -141,7 +147,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (response.statusCode >= 200 && response.statusCode < 300) return response;
     const responseHeaders = normalizeHeaders(response.headers);
     if (response.statusCode >= 300 && response.statusCode < 400) {
-      response.body.destroy();
+      void response.body.dump().catch(() => undefined);
       throw new UpstreamError({
         provider,
         upstreamStatus: response.statusCode,
@@ -191,7 +197,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     const response = await send(method, path, body, 'text/event-stream', requestOptions);
     const headers = normalizeHeaders(response.headers);
     if ((headers['content-type'] ?? '').includes('application/json')) {
-      response.body.destroy();
+      discard(response.body);
       throw new UpstreamError({
         provider,
         upstreamStatus: 0,
@@ -205,7 +211,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       } catch (error) {
         throw failure(error, requestOptions.signal);
       } finally {
-        if (!response.body.destroyed) response.body.destroy();
+        discard(response.body);
       }
     }
     return { status: response.statusCode, headers, events: events() };
