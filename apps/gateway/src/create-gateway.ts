@@ -1,0 +1,114 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createContractRouter } from '@switchyard/contract';
+import type { ProviderAdapter } from '@switchyard/core';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import { ApiKeyAuthenticator } from './auth/api-key-authenticator.js';
+import { isLoopbackHost } from './auth/is-loopback-host.js';
+import { ConfigError } from './config/config-error.js';
+import type { GatewayConfig } from './config/gateway-config.js';
+import { errorMiddleware } from './http/error-middleware.js';
+import type { GatewayState } from './http/gateway-state.js';
+import { operationMiddleware } from './http/operation-middleware.js';
+import { requestContextMiddleware } from './http/request-context-middleware.js';
+import { Lifecycle } from './lifecycle/lifecycle.js';
+import { createLogger } from './observability/create-logger.js';
+import { defaultAdapterFactories, type AdapterFactories } from './providers/adapter-factories.js';
+import type { ProviderDirectory } from './providers/configured-provider.js';
+import { createProviderDirectory } from './providers/create-provider-directory.js';
+import { ModelCatalogue } from './routing/model-catalogue.js';
+
+export interface CreateGatewayOptions {
+  /** Defaults to a pino logger at `LOG_LEVEL` (silent under vitest). */
+  readonly logger?: Logger;
+  /** Merged over the built-in factories, keyed by adapter family (e.g. `openai-compatible`). */
+  readonly adapterFactories?: AdapterFactories;
+  /** Ready-made adapters by provider name, used as they are (tests, embedding). */
+  readonly adapters?: Readonly<Record<string, ProviderAdapter>>;
+}
+
+export interface Gateway {
+  /** Starts listening; defaults to the configured port and host. Refuses an open gateway on a non-loopback host. */
+  listen(port?: number, host?: string): Promise<{ readonly url: string }>;
+  /** Graceful shutdown: readiness 503, in-flight requests and streams finish up to the shutdown timeout. */
+  close(): Promise<void>;
+  readonly server: Server;
+  readonly app: Koa<GatewayState>;
+  readonly providers: ProviderDirectory;
+  readonly logger: Logger;
+}
+
+function urlFor(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Builds the Koa app and HTTP server for a validated configuration. */
+export function createGateway(config: GatewayConfig, options: CreateGatewayOptions = {}): Gateway {
+  const logger = options.logger ?? createLogger();
+  const lifecycle = new Lifecycle();
+  const authenticator = new ApiKeyAuthenticator(config.auth);
+  const providers = createProviderDirectory({
+    config,
+    factories: { ...defaultAdapterFactories, ...options.adapterFactories },
+    ...(options.adapters === undefined ? {} : { adapters: options.adapters }),
+    logger,
+  });
+
+  const app = new Koa<GatewayState>();
+  app.silent = true;
+  app.use(requestContextMiddleware(logger, lifecycle));
+  app.use(errorMiddleware(logger));
+  app.use(
+    operationMiddleware({
+      router: createContractRouter(),
+      authenticator,
+      providers,
+      modelCatalogue: new ModelCatalogue({ providers, logger }),
+      lifecycle,
+      logger,
+      bodyLimitBytes: config.server.bodyLimitBytes,
+    }),
+  );
+  const server = createServer(app.callback());
+  let closing: Promise<void> | undefined;
+
+  return {
+    server,
+    app,
+    providers,
+    logger,
+    async listen(port = config.server.port, host = config.server.host) {
+      if (authenticator.open && !isLoopbackHost(host)) {
+        throw new ConfigError(
+          'auth',
+          `no API key is configured, so the gateway only listens on a loopback address; refusing to listen on ${host}. Set SWITCHYARD_MASTER_KEY or auth.master_key / auth.keys.`,
+        );
+      }
+      if (authenticator.open) {
+        logger.warn(`no API key configured: accepting requests without a key on loopback address ${host} only`);
+      }
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const address = server.address() as AddressInfo;
+      return { url: urlFor(host, address.port) };
+    },
+    close() {
+      closing ??= (async () => {
+        lifecycle.startDraining();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const drained = await lifecycle.waitForIdle(config.server.shutdownTimeoutMs);
+        if (!drained) logger.warn({ inFlight: lifecycle.inFlight }, 'shutdown timeout reached; closing remaining connections');
+        server.closeAllConnections();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}

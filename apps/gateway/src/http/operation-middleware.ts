@@ -1,0 +1,78 @@
+import { operationMetadata, validateOperationRequest, type ContractRouter } from '@switchyard/contract';
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
+import { gatewayErrors } from '../errors/gateway-errors.js';
+import type { HandlerContext } from '../handlers/handler-context.js';
+import type { OperationId } from '../handlers/index.js';
+import type { Lifecycle } from '../lifecycle/lifecycle.js';
+import type { ProviderDirectory } from '../providers/configured-provider.js';
+import type { ModelCatalogue } from '../routing/model-catalogue.js';
+import { applyWarnings, isStrict, strictHeader } from './apply-warnings.js';
+import type { GatewayState } from './gateway-state.js';
+import { invokeHandler } from './invoke-handler.js';
+import { readJsonBody } from './read-json-body.js';
+import { sendResult } from './send-result.js';
+
+export interface OperationMiddlewareOptions {
+  readonly router: ContractRouter;
+  readonly authenticator: ApiKeyAuthenticator;
+  readonly providers: ProviderDirectory;
+  readonly modelCatalogue: ModelCatalogue;
+  readonly lifecycle: Lifecycle;
+  readonly logger: Logger;
+  readonly bodyLimitBytes: number;
+}
+
+/** Route → auth → body → contract validation → typed handler → JSON or SSE. */
+export function operationMiddleware(options: OperationMiddlewareOptions): Middleware<GatewayState> {
+  return async (context) => {
+    const match = options.router.match(context.method, context.path);
+    if ('error' in match) {
+      if (match.error === 'method_not_allowed') {
+        throw gatewayErrors.methodNotAllowed(context.method, context.path, match.allowed ?? []);
+      }
+      throw gatewayErrors.unknownUrl(context.method, context.path);
+    }
+    const operationId = match.operationId as OperationId;
+    context.state.operationId = operationId;
+
+    if (operationMetadata[operationId].authenticated) {
+      const result = options.authenticator.authenticate(context.headers);
+      if (!result.ok) throw result.reason === 'missing' ? gatewayErrors.missingApiKey() : gatewayErrors.invalidApiKey();
+    }
+
+    const body = await readJsonBody(context.req, options.bodyLimitBytes);
+    const input = {
+      body: body.present ? body.value : undefined,
+      query: context.query,
+      path: match.pathParams,
+      headers: context.headers,
+    };
+    const validation = validateOperationRequest(operationId, input);
+    if (!validation.valid) {
+      const [first] = validation.errors;
+      throw gatewayErrors.invalidParameter(first?.message ?? 'The request is invalid.', first?.param ?? null);
+    }
+
+    const handlerContext: HandlerContext = {
+      requestId: context.state.requestId,
+      signal: context.state.abortController.signal,
+      warnings: [],
+      providers: options.providers,
+      modelCatalogue: options.modelCatalogue,
+      lifecycle: options.lifecycle,
+      logger: options.logger,
+      setProvider: (name) => {
+        context.state.provider = name;
+      },
+    };
+    const result = await invokeHandler(operationId, input, handlerContext);
+    const strict = isStrict(context.get(strictHeader) || undefined);
+    await sendResult(context, operationId, result, {
+      logger: options.logger,
+      reportWarnings: (setHeader) =>
+        applyWarnings(handlerContext.warnings, { strict, logger: options.logger, requestId: handlerContext.requestId, setHeader }),
+    });
+  };
+}
