@@ -9,6 +9,7 @@ export {
   type ServerSentEvent,
 } from './parse-event-stream.js';
 export { parseJsonEvents, type JsonEvent, type ParseJsonEventsOptions } from './parse-json-events.js';
+export { peekAsyncIterable } from './peek-async-iterable.js';
 export type { ParseFailure, ParseResult } from './parse-result.js';
 export { readBodyText } from './read-body-text.js';
 export { createSecretRedactor, type SecretRedactor } from './redact-secrets.js';

@@ -29,7 +29,11 @@ describe('parseJsonEvents', () => {
   });
 
   it('consumes the terminator and ignores anything after it', async () => {
-    const parsed = await collect(parseJsonEvents(events('{"n":1}', '[DONE]', '{"n":2}'), { terminator: '[DONE]' }));
+    let terminatorSeen = 0;
+    const parsed = await collect(
+      parseJsonEvents(events('{"n":1}', '[DONE]', '{"n":2}'), { terminator: '[DONE]', onTerminator: () => (terminatorSeen += 1) }),
+    );
     expect(parsed.map((event) => event.success && event.value)).toEqual([{ n: 1 }]);
+    expect(terminatorSeen).toBe(1);
   });
 });

@@ -16,6 +16,8 @@ export interface ParseJsonEventsOptions<T> {
    * never yielded; later events are read (so the connection can be reused) and ignored.
    */
   readonly terminator?: string;
+  /** Called once when the terminator arrives (lets the caller tell a complete stream from a cut one). */
+  readonly onTerminator?: () => void;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function* parseJsonEvents<T>(
     if (terminated || event.data.length === 0) continue;
     if (options.terminator !== undefined && event.data.trim() === options.terminator) {
       terminated = true;
+      options.onTerminator?.();
       continue;
     }
     yield { ...safeParseJson(event.data, options.check), event: event.event };
