@@ -1,0 +1,28 @@
+export type { SseRecord } from './sse/sse-record.js';
+export { parseSseText } from './sse/parse-sse-text.js';
+export { readSseEvents } from './sse/read-sse-events.js';
+
+export type {
+  ClientAbort,
+  EnqueueOptions,
+  FakeConnection,
+  RecordedRequest,
+} from './http/fake-server-types.js';
+export type { FakeServer } from './http/start-fake-server.js';
+export type { FakeAnswerScript, FakeBehaviour, FakeSseFrameScript, FakeToolCallScript } from './openai/fake-behaviour.js';
+export {
+  defaultFakeOpenAIModels,
+  startFakeOpenAIUpstream,
+  type FakeOpenAIUpstream,
+  type FakeOpenAIUpstreamOptions,
+} from './openai/start-fake-openai-upstream.js';
+
+export { checkResponsesStream } from './checkers/check-responses-stream.js';
+export { findResponsesStreamViolations } from './checkers/find-responses-stream-violations.js';
+export { checkChatCompletionStream } from './checkers/check-chat-completion-stream.js';
+export {
+  findChatCompletionStreamViolations,
+  type ChatStreamCheckOptions,
+} from './checkers/find-chat-completion-stream-violations.js';
+export { StreamCheckError, type StreamViolation } from './checkers/stream-violation.js';
+export { responseStreamEventTypes, terminalResponseEventTypes } from './checkers/response-stream-event-types.js';
