@@ -178,7 +178,7 @@ describe('auth and scripted faults', () => {
     const strict = await startFakeOpenAIUpstream({ apiKey: 'sk-right' });
     try {
       const response = await fetch(`${strict.url}/models`, { headers: { authorization: 'Bearer sk-wrong-secret-1234' } });
-      const body = await response.json();
+      const body = (await response.json()) as { error: { code: string } };
       expect(response.status).toBe(401);
       expect(body.error.code).toBe('invalid_api_key');
       expect(JSON.stringify(body)).not.toContain('wrong-secret');
@@ -203,7 +203,7 @@ describe('auth and scripted faults', () => {
       body: '{"model":',
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toContain('We could not parse the JSON body');
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('We could not parse the JSON body');
   });
 
   it('cuts a stream mid-way', async () => {
