@@ -43,17 +43,13 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     }
 
     const body = await readJsonBody(context.req, options.bodyLimitBytes);
-    const input = {
-      body: body.present ? body.value : undefined,
-      query: context.query,
-      path: match.pathParams,
-      headers: context.headers,
-    };
-    const validation = validateOperationRequest(operationId, input);
+    const parts = { body: body.present ? body.value : undefined, query: context.query, path: match.pathParams, headers: context.headers };
+    const validation = validateOperationRequest(operationId, parts);
     if (!validation.valid) {
       const [first] = validation.errors;
       throw gatewayErrors.invalidParameter(first?.message ?? 'The request is invalid.', first?.param ?? null);
     }
+    const input = { ...parts, query: validation.query };
 
     const handlerContext: HandlerContext = {
       requestId: context.state.requestId,

@@ -1,0 +1,27 @@
+import type { ProviderAdapter } from '@switchyard/core';
+import { validateConfig } from '../config/validate-config.js';
+import { createGateway, type CreateGatewayOptions, type Gateway } from '../create-gateway.js';
+
+export interface TestGateway {
+  readonly url: string;
+  readonly gateway: Gateway;
+  close(): Promise<void>;
+}
+
+export interface StartTestGatewayOptions extends CreateGatewayOptions {
+  /** Raw (snake_case) configuration document, as in the YAML file. */
+  readonly config?: Record<string, unknown>;
+  readonly adapters?: Readonly<Record<string, ProviderAdapter>>;
+}
+
+/** Starts a gateway on 127.0.0.1, port 0. */
+export async function startTestGateway(options: StartTestGatewayOptions = {}): Promise<TestGateway> {
+  const { config: document, ...gatewayOptions } = options;
+  const config = validateConfig({ auth: { master_key: 'sk-test-master' }, ...document });
+  const gateway = createGateway(config, gatewayOptions);
+  const { url } = await gateway.listen(0, '127.0.0.1');
+  return { url, gateway, close: () => gateway.close() };
+}
+
+export const testMasterKey = 'sk-test-master';
+export const authorization = { authorization: `Bearer ${testMasterKey}` } as const;
