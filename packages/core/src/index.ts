@@ -6,3 +6,18 @@ export type { FinishReason, UnifiedFinishReason } from './parts/finish-reason.js
 export { unknownUsage, type Usage } from './parts/usage.js';
 export type { StreamPart, StreamPartType, TextAnnotation } from './parts/stream-part.js';
 export type { Warning } from './warnings/warning.js';
+export { generateId } from './ids/generate-id.js';
+export { generateChatCompletionId } from './ids/generate-chat-completion-id.js';
+export { createSequentialIdGenerator } from './ids/create-sequential-id-generator.js';
+export { encodeResponseEvents } from './encoders/responses/encode-response-events.js';
+export { collectResponse } from './encoders/responses/collect-response.js';
+export type { ResponseEncoderOptions } from './encoders/responses/response-encoder-options.js';
+export { ResponseEventMachine } from './encoders/responses/response-event-machine.js';
+export { createResponseSnapshot, type ResponseSnapshotState } from './encoders/responses/create-response-snapshot.js';
+export { responseUsageFromUsage } from './encoders/responses/response-usage-from-usage.js';
+export { responseErrorFromError } from './encoders/responses/response-error-from-error.js';
+export { encodeChatCompletionChunks } from './encoders/chat-completions/encode-chat-completion-chunks.js';
+export { collectChatCompletion } from './encoders/chat-completions/collect-chat-completion.js';
+export type { ChatCompletionEncoderOptions } from './encoders/chat-completions/chat-completion-encoder-options.js';
+export { completionUsageFromUsage } from './encoders/chat-completions/completion-usage-from-usage.js';
+export { chatFinishReasonFromFinishReason } from './encoders/chat-completions/chat-finish-reason-from-finish-reason.js';
