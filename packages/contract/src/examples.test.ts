@@ -267,6 +267,32 @@ describe('contract examples', () => {
   });
 });
 
+// Counter-examples: each must be rejected, so the schemas above cannot be vacuously permissive.
+const message = { role: 'user', content: 'Hi' };
+const counterExamples: ReadonlyArray<readonly [string, string, unknown]> = [
+  ['an unknown top-level chat field', 'CreateChatCompletionRequest', { model: 'openai/gpt-4o', messages: [message], temperatur: 1 }],
+  ['a chat request without messages', 'CreateChatCompletionRequest', { model: 'openai/gpt-4o', messages: [] }],
+  ['a message with an unknown role', 'ChatCompletionRequestMessage', { role: 'robot', content: 'Hi' }],
+  ['a tool message without tool_call_id', 'ChatCompletionRequestMessage', { role: 'tool', content: 'ok' }],
+  ['a user content part of an unknown type', 'ChatCompletionRequestMessage', { role: 'user', content: [{ type: 'video', video: {} }] }],
+  ['a temperature above 2', 'CreateChatCompletionRequest', { model: 'm', messages: [message], temperature: 2.5 }],
+  ['a compliance code that is not ISO 3166-1 alpha-2', 'ProviderPreferences', { compliance: 'deu' }],
+  ['an unknown provider preference', 'ProviderPreferences', { sorting: 'price' }],
+  ['21 tags', 'RequestTags', Array.from({ length: 21 }, (_, index) => `tag-${index}`)],
+  ['17 metadata pairs', 'Metadata', Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`k${index}`, 'v']))],
+  ['an error without code', 'ErrorResponse', { error: { message: 'x', type: 'server_error', param: null } }],
+  ['a chunk with a non-integer tool call index', 'CreateChatCompletionStreamResponse', {
+    id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm',
+    choices: [{ index: 0, delta: { tool_calls: [{ index: '0' }] }, finish_reason: null }],
+  }],
+];
+
+describe('contract schemas reject counter-examples', () => {
+  it.each(counterExamples)('%s (%s)', (_description, schemaName, value) => {
+    expect(validatorFor(`#/components/schemas/${schemaName}`)(value)).toBe(false);
+  });
+});
+
 describe('contract operations', () => {
   it('declares exactly the agreed operationIds, once each', () => {
     const ids = operations.map(({ operation }) => operation.operationId);
