@@ -28,6 +28,7 @@ const partDoneTypes = new Map(Object.entries(partDeltaTypes).map(([deltaType, in
 /**
  * Lists every way a Responses API event stream departs from OpenAI's streaming contract. Accepts parsed
  * event objects, or raw SSE records (then also checks `event:` equals `type` and that no `[DONE]` is sent).
+ * A stream that fails (`error` / `response.failed`) may leave items open.
  * Rule ids: sse-framing, unknown-type, sequence, lifecycle-order, output-index, item-id, call-id,
  * unknown-item, content-index, part-order, delta-mismatch, item-done, unfinished, terminal, after-terminal,
  * terminal-shape, terminal-output.
@@ -59,6 +60,7 @@ export function findResponsesStreamViolations(input: readonly unknown[]): Stream
   let sawCreated = false;
   let sawInProgress = false;
   let terminalIndex = -1;
+  let failed = false;
   let responseId: unknown;
 
   const itemAt = (event: JsonObject, index: number): ItemState | undefined => {
@@ -178,6 +180,7 @@ export function findResponsesStreamViolations(input: readonly unknown[]): Stream
       }
     } else if (terminalResponseEventTypes.has(type)) {
       if (terminalIndex < 0) terminalIndex = index;
+      failed = type === 'error' || type === 'response.failed';
       checkTerminal(type, event, items, index, report);
     } else if (typeof event.output_index === 'number' && 'item_id' in event) {
       itemAt(event, index);
@@ -186,7 +189,7 @@ export function findResponsesStreamViolations(input: readonly unknown[]): Stream
 
   if (terminalIndex < 0) report('terminal', -1, 'the stream ended without response.completed/incomplete/failed or error');
   items.forEach((item, outputIndex) => {
-    if (item.doneItem === undefined) report('unfinished', -1, `item ${item.id} (output_index ${outputIndex}) never got output_item.done`);
+    if (item.doneItem === undefined && !failed) report('unfinished', -1, `item ${item.id} (output_index ${outputIndex}) never got output_item.done`);
   });
   return violations;
 }
