@@ -35,7 +35,11 @@ function newestModification(directory: string): number {
   }, 0);
 }
 
-/** The generated bundle when it is newer than every source file; otherwise a fresh bundle. */
+/**
+ * The generated bundle (`pnpm generate`) when it is newer than every source file; otherwise a fresh
+ * bundle made with the package's own redocly into a temporary folder. This runs when the module loads,
+ * not in `beforeAll`, because `it.each` needs the list of examples while the tests are collected.
+ */
 function loadBundledDocument(): JsonObject {
   if (existsSync(bundledPath) && statSync(bundledPath).mtimeMs >= newestModification(openapiRoot)) {
     return JSON.parse(readFileSync(bundledPath, 'utf8')) as JsonObject;
