@@ -180,7 +180,22 @@ function collectExamples(document: JsonObject): ExampleCase[] {
       }
     }
   }
+  add(schemaExamples(isObject(document.components) ? document.components.schemas : undefined, '#/components/schemas'));
   return [...byLocation.values()].sort((left, right) => left.name.localeCompare(right.name));
+}
+
+/** JSON Schema `examples` arrays (and OpenAPI's older `example`) inside the component schemas. */
+function schemaExamples(node: unknown, pointer: string): ExampleCase[] {
+  if (Array.isArray(node)) return node.flatMap((child, index) => schemaExamples(child, `${pointer}/${index}`));
+  if (!isObject(node)) return [];
+  const isPropertyMap = /\/(properties|patternProperties|\$defs)$/.test(pointer) || pointer === '#/components/schemas';
+  const own: ExampleCase[] = [];
+  if (!isPropertyMap && Array.isArray(node.examples)) {
+    node.examples.forEach((value, index) => own.push({ name: `${pointer} examples[${index}]`, schemaPointer: pointer, value, mediaType: null, eventSchema: null }));
+  }
+  if (!isPropertyMap && 'example' in node) own.push({ name: `${pointer} example`, schemaPointer: pointer, value: node.example, mediaType: null, eventSchema: null });
+  const children = Object.entries(node).filter(([key]) => !['example', 'examples', 'const', 'enum', 'default'].includes(key));
+  return [...own, ...children.flatMap(([key, child]) => schemaExamples(child, `${pointer}/${escapePointer(key)}`))];
 }
 
 interface ServerSentEvent {
