@@ -18,7 +18,8 @@ let adapter: OpenAIAdapter;
 const warnings: Array<{ message: string; details: Readonly<Record<string, unknown>> }> = [];
 
 beforeEach(async () => {
-  fake = await startFakeOpenAIUpstream({ apiKey });
+  // Background responses stay queued for the whole test, so cancel always finds them running.
+  fake = await startFakeOpenAIUpstream({ apiKey, backgroundDelayMs: 60_000 });
   warnings.length = 0;
   adapter = createOpenAIAdapter({
     apiKey,
