@@ -6,8 +6,9 @@ import type {
   FunctionCallOutputItemParam,
   InputContent,
   InputItem,
+  InputMessage,
+  InputMessageContentPart,
   InputParam,
-  OutputMessageContent,
   ReasoningItem,
 } from '@switchyard/contract';
 import { GatewayError } from '../errors/gateway-error.js';
@@ -50,12 +51,11 @@ export function convertResponsesInputToChatMessages(
 }
 
 function convertItem(item: InputItem, path: string, state: ConversionState): void {
-  if ('role' in item && 'content' in item) {
+  if (isInputMessage(item)) {
     convertMessage(item, path, state);
     return;
   }
-  const type = 'type' in item ? item.type : undefined;
-  if (type === 'item_reference' || type === undefined || type === null) {
+  if (item.type === 'item_reference' || item.type === undefined || item.type === null) {
     throw new GatewayError({
       status: 400,
       type: 'invalid_request_error',
@@ -89,14 +89,16 @@ function convertItem(item: InputItem, path: string, state: ConversionState): voi
   }
 }
 
-type MessageItem = Extract<InputItem, { role: unknown; content: unknown }>;
+function isInputMessage(item: InputItem): item is InputMessage {
+  return 'role' in item && 'content' in item && (item.type === undefined || item.type === 'message');
+}
 
-function convertMessage(item: MessageItem, path: string, state: ConversionState): void {
+function convertMessage(item: InputMessage, path: string, state: ConversionState): void {
   if (item.role === 'assistant') {
     const assistant = openAssistant(state);
     const parts = typeof item.content === 'string' ? [{ type: 'output_text' as const, text: item.content }] : item.content;
     for (const [partIndex, part] of parts.entries()) {
-      appendAssistantPart(assistant, part as OutputMessageContent | InputContent, `${path}.content[${partIndex}]`, state);
+      appendAssistantPart(assistant, part, `${path}.content[${partIndex}]`, state);
     }
     return;
   }
@@ -120,12 +122,13 @@ function convertMessage(item: MessageItem, path: string, state: ConversionState)
 }
 
 function convertUserPart(
-  part: InputContent,
+  part: InputMessageContentPart,
   path: string,
   state: ConversionState,
 ): ChatCompletionRequestUserMessageContentPart | undefined {
   switch (part.type) {
     case 'input_text':
+    case 'output_text':
       return { type: 'text', text: part.text };
     case 'input_image': {
       if (!state.capabilities.imageInput) return unsupported(path, 'image input is not supported by this model', state);
@@ -154,7 +157,7 @@ function convertUserPart(
 
 function appendAssistantPart(
   assistant: ChatAssistantMessageWithReasoning,
-  part: OutputMessageContent | InputContent,
+  part: InputMessageContentPart,
   path: string,
   state: ConversionState,
 ): void {
@@ -179,7 +182,7 @@ function convertFunctionCallOutput(item: FunctionCallOutputItemParam, path: stri
       message: `${path}.call_id is required to send a function_call_output to a Chat Completions provider.`,
     });
   }
-  const content = typeof item.output === 'string' ? item.output : textOf(item.output, `${path}.output`, state);
+  const content = typeof item.output === 'string' ? item.output : textOf(item.output as InputContent[], `${path}.output`, state);
   state.messages.push({ role: 'tool', tool_call_id: item.call_id, content });
 }
 

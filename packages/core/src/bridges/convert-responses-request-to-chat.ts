@@ -75,16 +75,13 @@ export function convertResponsesRequestToChat(
     warn('reasoning.summary', 'cannot be requested from a Chat Completions provider; reasoning is returned as the provider sends it.');
   }
   if (body.metadata !== undefined) request.metadata = body.metadata;
-  if (body.user !== undefined) request.user = body.user;
+  if (body.user !== undefined && body.user !== null) request.user = body.user;
   if (body.safety_identifier !== undefined && body.safety_identifier !== null) request.safety_identifier = body.safety_identifier;
   if (body.prompt_cache_key !== undefined && body.prompt_cache_key !== null) request.prompt_cache_key = body.prompt_cache_key;
   if (body.prompt_cache_retention !== undefined && body.prompt_cache_retention !== null) request.prompt_cache_retention = body.prompt_cache_retention;
   if (body.prompt_cache_options !== undefined) request.prompt_cache_options = body.prompt_cache_options;
   if (body.moderation !== undefined && body.moderation !== null) request.moderation = body.moderation;
-  if (body.service_tier !== undefined && body.service_tier !== null) {
-    if (body.service_tier === 'ultrafast') warn('service_tier', 'value "ultrafast" does not exist in Chat Completions and was ignored.');
-    else request.service_tier = body.service_tier;
-  }
+  if (body.service_tier !== undefined && body.service_tier !== null) request.service_tier = body.service_tier;
   if (body.stream === true) {
     request.stream = true;
     request.stream_options = { include_usage: true };

@@ -18,7 +18,7 @@ export function chunk(delta: Delta, finishReason: FinishReason = null, extra: Re
 
 /** The trailing usage-only chunk (`choices: []`). */
 export function usageChunk(usage: Record<string, unknown>): CreateChatCompletionStreamResponse {
-  return { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'test-model', choices: [], usage } as CreateChatCompletionStreamResponse;
+  return { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'test-model', choices: [], usage } as unknown as CreateChatCompletionStreamResponse;
 }
 
 export async function* fromArray<T>(items: readonly T[], failAfter?: Error): AsyncGenerator<T> {
