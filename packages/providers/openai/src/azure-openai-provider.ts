@@ -29,8 +29,12 @@ export interface AzureOpenAIAdapterSettings {
  *   base URL `{endpoint}/openai/v1/` (`/responses`, `/chat/completions`, `/models`), no
  *   `api-version` needed, the deployment name goes in `model`, key in the `api-key` header.
  * - classic API (https://learn.microsoft.com/en-us/azure/ai-services/openai/reference):
- *   `POST {endpoint}/openai/deployments/{deployment-id}/chat/completions?api-version=…` and
- *   `{endpoint}/openai/responses?api-version=…`, key in the `api-key` header.
+ *   `POST {endpoint}/openai/deployments/{deployment-id}/chat/completions?api-version=…`, key in
+ *   the `api-key` header. The Responses API never had a deployment URL: with a preview
+ *   `api-version` it was served at `{endpoint}/openai/responses?api-version=…` (as the `AzureOpenAI`
+ *   clients call it; not re-checked against a current page). Microsoft now says the v1 API is
+ *   required for the latest Responses features
+ *   (https://learn.microsoft.com/en-us/azure/foundry/openai/how-to/responses): prefer `useV1`.
  */
 export function createAzureOpenAIAdapter(settings: AzureOpenAIAdapterSettings): OpenAIAdapter {
   const provider = settings.name ?? 'azure';
