@@ -26,3 +26,16 @@ export {
 } from './checkers/find-chat-completion-stream-violations.js';
 export { StreamCheckError, type StreamViolation } from './checkers/stream-violation.js';
 export { responseStreamEventTypes, terminalResponseEventTypes } from './checkers/response-stream-event-types.js';
+
+export {
+  startFakeChatProvider,
+  type FakeChatProvider,
+  type FakeChatProviderOptions,
+} from './chat-providers/start-fake-chat-provider.js';
+export { chatProviderFlavours, type ChatProviderFlavour } from './chat-providers/chat-provider-flavours.js';
+export {
+  chunkFixtureToSse,
+  listChunkFixtures,
+  loadChunkFixture,
+  type ChunkFixtureName,
+} from './fixtures/load-chunk-fixture.js';

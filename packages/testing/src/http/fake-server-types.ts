@@ -29,9 +29,11 @@ export interface ClientAbort {
   at: number;
 }
 
+/** One SSE frame; a `comment` frame is written as `: <comment>` (keep-alive / OpenRouter processing notes). */
 export interface SseFrame {
   event?: string;
   data: string;
+  comment?: string;
 }
 
 export interface ErrorAnswer {
@@ -46,6 +48,8 @@ export interface ErrorDialect {
   missingKey(): ErrorAnswer;
   invalidKey(key: string): ErrorAnswer;
   badJson(): ErrorAnswer;
+  /** A 400 about one request parameter (e.g. a missing `messages`). */
+  invalidParameter(param: string, message: string): ErrorAnswer;
   unknownRoute(method: string, path: string): ErrorAnswer;
   /** SSE frames for a mid-stream failure, e.g. a chat `data: {"error":…}` frame. */
   streamError(sequenceNumber: number): SseFrame[];

@@ -4,6 +4,7 @@ import { abortableSleep } from './abortable-sleep.js';
 import type { SseFrame } from './fake-server-types.js';
 
 export function encodeSseFrame(frame: SseFrame): string {
+  if (frame.comment !== undefined) return `: ${frame.comment}\n\n`;
   return `${frame.event === undefined ? '' : `event: ${frame.event}\n`}data: ${frame.data}\n\n`;
 }
 

@@ -6,8 +6,9 @@ export interface ChatDialect {
    *   before `[DONE]`; every other chunk then carries `usage: null`.
    * - `final-chunk`: usage always on the chunk carrying `finish_reason` (Mistral, Together, Fireworks style).
    * - `x-groq`: Groq — `x_groq.usage` on the final chunk, plus the OpenAI usage chunk when asked.
+   * - `always-usage-chunk`: OpenRouter — the `choices: []` usage chunk is always sent.
    */
-  streamUsage: 'usage-chunk' | 'final-chunk' | 'x-groq';
+  streamUsage: 'usage-chunk' | 'final-chunk' | 'x-groq' | 'always-usage-chunk';
   /** DeepSeek: reasoning arrives as `reasoning_content` (delta and message). */
   reasoningField: 'reasoning_content' | undefined;
   /** Whether to emit `system_fingerprint` / `service_tier` like OpenAI does. */

@@ -12,15 +12,17 @@ export interface ChatRouteContext {
   nextId: (prefix: string) => string;
   /** Lets a flavour add a default script per request (e.g. DeepSeek reasoner models reason). */
   defaultScript?: (body: Record<string, unknown>) => FakeAnswerScript | undefined;
-  missingParameter: (param: string) => unknown;
+  /** An SSE comment written before the first chunk (counts as a frame for `afterEvents`). */
+  leadingComment?: string;
 }
 
 /** POST /chat/completions, JSON and SSE (`data: <chunk>` … `data: [DONE]`). */
 export function createChatRoutes(context: ChatRouteContext): FakeRoute[] {
   const create = async (exchange: FakeExchange): Promise<void> => {
     const { body, behaviour } = exchange;
-    if (typeof body.model !== 'string') return exchange.sendJson(400, context.missingParameter('model'));
-    if (!Array.isArray(body.messages)) return exchange.sendJson(400, context.missingParameter('messages'));
+    for (const [param, present] of [['model', typeof body.model === 'string'], ['messages', Array.isArray(body.messages)]] as const) {
+      if (!present) return exchange.sendError(context.errors.invalidParameter(param, `Missing required parameter: '${param}'.`));
+    }
     const digest = digestChatRequest(body);
     const script = { ...context.defaultScript?.(body), ...answerScriptOf(behaviour) };
     const plan = deriveFakeAnswer(digest, script);
@@ -32,8 +34,9 @@ export function createChatRoutes(context: ChatRouteContext): FakeRoute[] {
       nextId: context.nextId,
     });
     if (body.stream !== true) return exchange.sendJson(200, rendered.completion);
+    const frames = rendered.chunks.map((chunk) => ({ data: JSON.stringify(chunk) }));
     await exchange.streamFrames(
-      rendered.chunks.map((chunk) => ({ data: JSON.stringify(chunk) })),
+      context.leadingComment === undefined ? frames : [{ data: '', comment: context.leadingComment }, ...frames],
       streamPlanFor(behaviour, 0),
       (index) => context.errors.streamError(index),
       [{ data: '[DONE]' }],

@@ -91,6 +91,11 @@ export const openaiErrorDialect: ErrorDialect = {
       null,
     ),
   }),
+  invalidParameter: (param, message) => ({
+    status: 400,
+    headers: {},
+    body: openaiErrorBody(message, 'invalid_request_error', 'missing_required_parameter', param),
+  }),
   unknownRoute: (method, path) => ({
     status: 404,
     headers: {},

@@ -27,7 +27,7 @@ export function renderChatAnswer(options: RenderChatOptions): RenderedChat {
   const model = typeof request.model === 'string' ? request.model : 'gpt-4o-mini';
   const limit = firstNumber(request.max_completion_tokens, request.max_tokens) ?? Number.POSITIVE_INFINITY;
   const streamOptions = isJson(request.stream_options) ? request.stream_options : {};
-  const includeUsage = streamOptions.include_usage === true;
+  const includeUsage = streamOptions.include_usage === true || dialect.streamUsage === 'always-usage-chunk';
 
   const reasoningPieces =
     dialect.reasoningField !== undefined && plan.reasoningSummary !== undefined ? splitIntoPieces(plan.reasoningSummary) : [];

@@ -50,8 +50,6 @@ export async function startFakeOpenAIUpstream(options: FakeOpenAIUpstreamOptions
         dialect: openaiChatDialect,
         errors: openaiErrorDialect,
         nextId,
-        missingParameter: (param) =>
-          openaiErrorBody(`Missing required parameter: '${param}'.`, 'invalid_request_error', 'missing_required_parameter', param),
       }),
       ...createModelsRoutes({
         models: options.models ?? defaultFakeOpenAIModels,
