@@ -1,0 +1,57 @@
+import type { CreateChatCompletionStreamResponse, CreateResponse, Response, ResponseStreamEvent } from '@switchyard/contract';
+import { collectResponse } from '../encoders/responses/collect-response.js';
+import { encodeResponseEvents } from '../encoders/responses/encode-response-events.js';
+import type { ResponseEncoderOptions } from '../encoders/responses/response-encoder-options.js';
+import { chatChunksToParts } from '../transforms/chat-chunks-to-parts.js';
+import { chatCompletionToParts } from '../transforms/chat-completion-to-parts.js';
+import { fromParts, isAsyncIterable, settleWarnings, unsupportedOperation, type BridgeableAdapter, type ServeContext } from './bridge-adapter.js';
+import { openAIChatCapabilities } from './chat-capabilities.js';
+import { convertResponsesRequestToChat } from './convert-responses-request-to-chat.js';
+import { startStream } from './start-stream.js';
+
+export interface ServeCreateResponseOptions {
+  /** The gateway's `resp_…` id. */
+  readonly responseId: string;
+  /** Unix seconds. */
+  readonly createdAt: number;
+  /** The model as the client named it, e.g. `groq/llama-3.3-70b`. */
+  readonly model: string;
+  /** Item id maker handed to the encoder (tests pass a sequential one). */
+  readonly generateId?: (prefix: string) => string;
+}
+
+/**
+ * Serves `POST /v1/responses` with any adapter: natively when it has `createResponse`, else
+ * through its `createChatCompletion` (request bridge → chat → parts → Responses encoder).
+ * Errors before the first output reject the promise; later ones end the stream with
+ * `response.failed`. Bridge warnings go to `context.warnings` (a 400 in strict mode).
+ */
+export async function serveCreateResponse(
+  adapter: BridgeableAdapter,
+  input: { readonly body: CreateResponse; readonly headers?: { readonly 'x-switchyard-strict'?: 'true' | 'false' } },
+  context: ServeContext,
+  options: ServeCreateResponseOptions,
+): Promise<Response | AsyncIterable<ResponseStreamEvent>> {
+  const native = adapter.operations.createResponse;
+  if (native !== undefined) return native(input, context);
+  const createChatCompletion = adapter.operations.createChatCompletion;
+  if (createChatCompletion === undefined) throw unsupportedOperation(adapter.provider, '/v1/responses');
+
+  const capabilities = adapter.chatCapabilitiesFor?.(context.upstreamModel) ?? openAIChatCapabilities;
+  const converted = convertResponsesRequestToChat(input.body, { capabilities, target: adapter.provider });
+  settleWarnings(converted.warnings, context);
+  const result = await createChatCompletion({ body: { ...converted.request, model: context.upstreamModel } }, context);
+
+  const encoderOptions: ResponseEncoderOptions = {
+    responseId: options.responseId,
+    createdAt: options.createdAt,
+    model: options.model,
+    request: input.body,
+    ...(options.generateId === undefined ? {} : { generateId: options.generateId }),
+  };
+  const parts = isAsyncIterable<CreateChatCompletionStreamResponse>(result)
+    ? chatChunksToParts(result, { provider: adapter.provider })
+    : fromParts(chatCompletionToParts(result));
+  if (input.body.stream === true) return startStream(encodeResponseEvents(parts, encoderOptions));
+  return collectResponse(parts, encoderOptions);
+}
