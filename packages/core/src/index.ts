@@ -21,3 +21,4 @@ export { collectChatCompletion } from './encoders/chat-completions/collect-chat-
 export type { ChatCompletionEncoderOptions } from './encoders/chat-completions/chat-completion-encoder-options.js';
 export { completionUsageFromUsage } from './encoders/chat-completions/completion-usage-from-usage.js';
 export { chatFinishReasonFromFinishReason } from './encoders/chat-completions/chat-finish-reason-from-finish-reason.js';
+export { ChatCompletionMachine } from './encoders/chat-completions/chat-completion-machine.js';

@@ -44,6 +44,11 @@ export class ChatCompletionMachine {
     return this.#finishReason !== undefined;
   }
 
+  /** True once the role chunk was produced (output has begun). */
+  get started(): boolean {
+    return this.#started;
+  }
+
   /** The first chunk: `delta: { role: 'assistant', content: '' }`, as OpenAI sends it. */
   start(): CreateChatCompletionStreamResponse[] {
     if (this.#started) return [];

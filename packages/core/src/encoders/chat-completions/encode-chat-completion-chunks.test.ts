@@ -132,6 +132,19 @@ describe('encodeChatCompletionChunks', () => {
     expect(error).toBe(failure);
   });
 
+  it('wraps a non-GatewayError thrown after output in a neutral 502 GatewayError', async () => {
+    async function* failing(): AsyncGenerator<StreamPart> {
+      yield { type: 'text-start', id: 't' };
+      yield { type: 'text-delta', id: 't', delta: 'x' };
+      throw new Error('socket hang up at 10.0.0.3');
+    }
+    const { chunks, error } = await encode(failing());
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content)).toEqual(['', 'x']);
+    expect(GatewayError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 502, type: 'upstream_error' });
+    expect((error as Error).message).not.toContain('10.0.0.3');
+  });
+
   it('releases the source after finish', async () => {
     let released = false;
     const scenario = streamPartScenarios.find((candidate) => candidate.name === 'parts after finish are ignored')!;

@@ -1,6 +1,8 @@
 import type { CreateChatCompletionStreamResponse } from '@switchyard/contract';
+import { GatewayError } from '../../errors/gateway-error.js';
 import type { StreamPart } from '../../parts/stream-part.js';
 import type { ChatCompletionEncoderOptions } from './chat-completion-encoder-options.js';
+import { pullPart } from '../shared/pull-part.js';
 import { ChatCompletionMachine } from './chat-completion-machine.js';
 
 /**
@@ -9,8 +11,9 @@ import { ChatCompletionMachine } from './chat-completion-machine.js';
  *
  * Nothing is produced before the first part, so a source that throws early propagates its error
  * before any byte is written. After that, failures are thrown from the iterator as GatewayErrors
- * (the source's own error, an `error` part's error, or a 502 `upstream_error` for a source that
- * ends without `finish`): the gateway writes its terminal error frame. After `finish` the source
+ * (the source's error, wrapped in a 502 `upstream_error` with a neutral message when it is not a
+ * GatewayError; an `error` part's error; a 502 `upstream_error` for a source that ends without
+ * `finish`): the gateway writes its terminal error frame. After `finish` the source
  * is released and later parts are ignored.
  */
 export async function* encodeChatCompletionChunks(
@@ -19,21 +22,32 @@ export async function* encodeChatCompletionChunks(
 ): AsyncGenerator<CreateChatCompletionStreamResponse, void, undefined> {
   const machine = new ChatCompletionMachine(options);
   const iterator = parts[Symbol.asyncIterator]();
-  let sourceDone = false;
+  let released = false;
   try {
     while (!machine.finished) {
-      const result = await iterator.next().catch((error: unknown) => {
-        sourceDone = true;
-        throw error;
-      });
-      if (result.done === true) {
-        sourceDone = true;
+      const pull = await pullPart(iterator);
+      if (pull.kind === 'error') {
+        released = true;
+        throw machine.started ? asGatewayError(pull.error) : pull.error;
+      }
+      if (pull.kind === 'end') {
+        released = true;
         machine.end();
         return;
       }
-      yield* machine.apply(result.value);
+      yield* machine.apply(pull.part);
     }
   } finally {
-    if (!sourceDone) await iterator.return?.();
+    if (!released) await iterator.return?.();
   }
+}
+
+function asGatewayError(error: unknown): GatewayError {
+  if (GatewayError.isInstance(error)) return error;
+  return new GatewayError({
+    status: 502,
+    type: 'upstream_error',
+    message: 'The upstream provider failed while generating the response.',
+    cause: error,
+  });
 }

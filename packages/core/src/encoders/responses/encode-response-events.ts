@@ -1,6 +1,6 @@
 import type { ResponseStreamEvent } from '@switchyard/contract';
 import type { StreamPart } from '../../parts/stream-part.js';
-import { pullPart } from '../shared/pull-parts.js';
+import { pullPart } from '../shared/pull-part.js';
 import type { ResponseEncoderOptions } from './response-encoder-options.js';
 import { ResponseEventMachine } from './response-event-machine.js';
 

@@ -3,7 +3,7 @@ import { generateId as generateRandomId } from '../../ids/generate-id.js';
 import type { StreamPart } from '../../parts/stream-part.js';
 import { createResponseSnapshot } from './create-response-snapshot.js';
 import { FunctionCallBlocks } from './function-call-blocks.js';
-import { encodeImageBlock } from './image-block.js';
+import { encodeImageBlock } from './encode-image-block.js';
 import { MessageBlocks } from './message-blocks.js';
 import { OutputItemBook } from './output-item-book.js';
 import type { OutputItemState } from './output-item-state.js';
