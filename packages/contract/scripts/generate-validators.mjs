@@ -98,7 +98,7 @@ export function renderValidators(bundled) {
 import { createRequire } from 'node:module';
 import type { ValidatorCatalog } from '../validator-catalog.js';
 const require = createRequire(import.meta.url);
-${code.replace(/^"use strict";/, '')}
+${code.replace(/^"use strict";/, '').replace(/export const (validator\d+) = /g, 'const $1 = ')}
 
 export const validatorCatalog: ValidatorCatalog = {
 ${catalog.join('\n')}

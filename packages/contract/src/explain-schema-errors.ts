@@ -92,7 +92,14 @@ export function createSchemaExplainer(options: ExplainOptions) {
   };
 
   /** The JSON types a schema can accept (inferred from keywords when `type` is absent); null = any. */
+  const typeCache = new WeakMap<object, string[] | null>();
   const acceptedTypes = (schema: JsonSchema, seen = 0): string[] | null => {
+    if (typeof schema === 'object' && typeCache.has(schema)) return typeCache.get(schema) ?? null;
+    const types = inferTypes(schema, seen);
+    if (typeof schema === 'object') typeCache.set(schema, types);
+    return types;
+  };
+  const inferTypes = (schema: JsonSchema, seen: number): string[] | null => {
     const target = deref(schema);
     if (typeof target === 'boolean' || seen > 16) return null;
     if (target.type !== undefined) return typeof target.type === 'string' ? [target.type] : [...target.type];
@@ -157,8 +164,6 @@ export function createSchemaExplainer(options: ExplainOptions) {
   };
 
   const checkUnion = (schema: JsonSchemaObject, branches: readonly JsonSchema[], data: unknown, path: readonly PathSegment[]): Found[] => {
-    const results = branches.map((branch) => check(branch, data, path));
-    if (results.some((issues) => issues.length === 0)) return [];
     let candidates = branches.map((_, index) => index).filter((index) => accepts(branches[index]!, data));
     if (candidates.length === 0) {
       const types = branches.flatMap((branch) => acceptedTypes(branch) ?? []);
@@ -179,7 +184,10 @@ export function createSchemaExplainer(options: ExplainOptions) {
         break;
       }
     }
-    return deepest(candidates.map((index) => results[index]!));
+    // Branches of another JSON type, or with another tag value, cannot pass: only the candidates are checked.
+    const results = candidates.map((index) => check(branches[index]!, data, path));
+    if (results.some((issues) => issues.length === 0)) return [];
+    return deepest(results);
   };
 
   const checkObject = (schema: JsonSchemaObject, data: Record<string, unknown>, path: readonly PathSegment[]): Found[] => {

@@ -296,6 +296,107 @@ export type ResponseUsage = {
 };
 
 /**
+ * Confirms that a stored response was deleted.
+ */
+export type DeletedResponse = {
+    id: string;
+    object: 'response';
+    deleted: true;
+};
+
+/**
+ * A page of the input items of a response.
+ */
+export type ResponseItemList = {
+    object: 'list';
+    data: Array<ItemResource>;
+    /**
+     * Id of the first item in `data`.
+     */
+    first_id: string | null;
+    /**
+     * Id of the last item in `data`; pass it as `after` for the next page.
+     */
+    last_id: string | null;
+    /**
+     * Whether more items follow.
+     */
+    has_more: boolean;
+};
+
+/**
+ * Request body of `POST /v1/responses/input_tokens`: the same inputs as a response request, counted without generating.
+ */
+export type TokenCountsBody = {
+    /**
+     * The model whose tokenizer counts the input.
+     */
+    model?: string | null;
+    input?: string | Array<InputItem> | null;
+    previous_response_id?: string | null;
+    tools?: Array<Tool> | null;
+    text?: ResponseTextParam | null;
+    reasoning?: Reasoning | null;
+    /**
+     * @deprecated
+     */
+    truncation?: 'auto' | 'disabled';
+    instructions?: string | null;
+    /**
+     * Personality preset (for example `friendly` or `pragmatic`).
+     */
+    personality?: string;
+    conversation?: ConversationParam | null;
+    tool_choice?: ToolChoiceParam | null;
+    parallel_tool_calls?: boolean | null;
+};
+
+/**
+ * How many input tokens the request would use.
+ */
+export type TokenCountsResource = {
+    object: 'response.input_tokens';
+    input_tokens: number;
+};
+
+/**
+ * Request body of `POST /v1/responses/compact`.
+ */
+export type CompactResponseBody = {
+    /**
+     * The model that performs the compaction.
+     */
+    model: string;
+    input?: string | Array<InputItem> | null;
+    previous_response_id?: string | null;
+    instructions?: string | null;
+    prompt_cache_key?: string | null;
+    /**
+     * @deprecated
+     */
+    prompt_cache_retention?: 'in_memory' | '24h' | null;
+    prompt_cache_options?: PromptCacheOptionsParam | null;
+    service_tier?: ServiceTier;
+};
+
+/**
+ * The result of compacting a conversation.
+ */
+export type CompactResource = {
+    id: string;
+    object: 'response.compaction';
+    /**
+     * The compacted conversation: kept items and a `compaction` item carrying the rest.
+     */
+    output: Array<ItemResource>;
+    /**
+     * Creation time, in seconds since the Unix epoch.
+     */
+    created_at: number;
+    usage: ResponseUsage;
+};
+
+/**
  * The input: a string (one user message) or a list of items.
  */
 export type InputParam = string | Array<InputItem>;
@@ -458,107 +559,6 @@ export type Moderation = {
         [key: string]: unknown;
     };
     [key: string]: unknown;
-};
-
-/**
- * Confirms that a stored response was deleted.
- */
-export type DeletedResponse = {
-    id: string;
-    object: 'response';
-    deleted: true;
-};
-
-/**
- * A page of the input items of a response.
- */
-export type ResponseItemList = {
-    object: 'list';
-    data: Array<ItemResource>;
-    /**
-     * Id of the first item in `data`.
-     */
-    first_id: string | null;
-    /**
-     * Id of the last item in `data`; pass it as `after` for the next page.
-     */
-    last_id: string | null;
-    /**
-     * Whether more items follow.
-     */
-    has_more: boolean;
-};
-
-/**
- * Request body of `POST /v1/responses/input_tokens`: the same inputs as a response request, counted without generating.
- */
-export type TokenCountsBody = {
-    /**
-     * The model whose tokenizer counts the input.
-     */
-    model?: string | null;
-    input?: string | Array<InputItem> | null;
-    previous_response_id?: string | null;
-    tools?: Array<Tool> | null;
-    text?: ResponseTextParam | null;
-    reasoning?: Reasoning | null;
-    /**
-     * @deprecated
-     */
-    truncation?: 'auto' | 'disabled';
-    instructions?: string | null;
-    /**
-     * Personality preset (for example `friendly` or `pragmatic`).
-     */
-    personality?: string;
-    conversation?: ConversationParam | null;
-    tool_choice?: ToolChoiceParam | null;
-    parallel_tool_calls?: boolean | null;
-};
-
-/**
- * How many input tokens the request would use.
- */
-export type TokenCountsResource = {
-    object: 'response.input_tokens';
-    input_tokens: number;
-};
-
-/**
- * Request body of `POST /v1/responses/compact`.
- */
-export type CompactResponseBody = {
-    /**
-     * The model that performs the compaction.
-     */
-    model: string;
-    input?: string | Array<InputItem> | null;
-    previous_response_id?: string | null;
-    instructions?: string | null;
-    prompt_cache_key?: string | null;
-    /**
-     * @deprecated
-     */
-    prompt_cache_retention?: 'in_memory' | '24h' | null;
-    prompt_cache_options?: PromptCacheOptionsParam | null;
-    service_tier?: ServiceTier;
-};
-
-/**
- * The result of compacting a conversation.
- */
-export type CompactResource = {
-    id: string;
-    object: 'response.compaction';
-    /**
-     * The compacted conversation: kept items and a `compaction` item carrying the rest.
-     */
-    output: Array<ItemResource>;
-    /**
-     * Creation time, in seconds since the Unix epoch.
-     */
-    created_at: number;
-    usage: ResponseUsage;
 };
 
 /**
@@ -2002,9 +2002,6 @@ export type ResponseErrorEvent = {
     code: string | null;
     message: string;
     param: string | null;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2014,9 +2011,6 @@ export type ResponseErrorEvent = {
 export type ResponseAudioDeltaEvent = {
     type: 'response.audio.delta';
     delta: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2025,9 +2019,6 @@ export type ResponseAudioDeltaEvent = {
  */
 export type ResponseAudioDoneEvent = {
     type: 'response.audio.done';
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2037,9 +2028,6 @@ export type ResponseAudioDoneEvent = {
 export type ResponseAudioTranscriptDeltaEvent = {
     type: 'response.audio.transcript.delta';
     delta: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2048,76 +2036,6 @@ export type ResponseAudioTranscriptDeltaEvent = {
  */
 export type ResponseAudioTranscriptDoneEvent = {
     type: 'response.audio.transcript.done';
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A code interpreter call finished.
- */
-export type ResponseCodeInterpreterCallCompletedEvent = {
-    type: 'response.code_interpreter_call.completed';
-    output_index: number;
-    item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A code interpreter call started.
- */
-export type ResponseCodeInterpreterCallInProgressEvent = {
-    type: 'response.code_interpreter_call.in_progress';
-    output_index: number;
-    item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A code interpreter call is running its code.
- */
-export type ResponseCodeInterpreterCallInterpretingEvent = {
-    type: 'response.code_interpreter_call.interpreting';
-    output_index: number;
-    item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A chunk of the code being written.
- */
-export type ResponseCodeInterpreterCallCodeDeltaEvent = {
-    type: 'response.code_interpreter_call_code.delta';
-    output_index: number;
-    item_id: string;
-    delta: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * The code is complete.
- */
-export type ResponseCodeInterpreterCallCodeDoneEvent = {
-    type: 'response.code_interpreter_call_code.done';
-    output_index: number;
-    item_id: string;
-    code: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2127,9 +2045,6 @@ export type ResponseCodeInterpreterCallCodeDoneEvent = {
 export type ResponseCompletedEvent = {
     type: 'response.completed';
     response: Response;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2142,9 +2057,6 @@ export type ResponseContentPartAddedEvent = {
     output_index: number;
     content_index: number;
     part: OutputContent;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2157,9 +2069,6 @@ export type ResponseContentPartDoneEvent = {
     output_index: number;
     content_index: number;
     part: OutputContent;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2169,9 +2078,6 @@ export type ResponseContentPartDoneEvent = {
 export type ResponseCreatedEvent = {
     type: 'response.created';
     response: Response;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2183,9 +2089,6 @@ export type ResponseCustomToolCallInputDeltaEvent = {
     output_index: number;
     item_id: string;
     delta: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2197,9 +2100,6 @@ export type ResponseCustomToolCallInputDoneEvent = {
     output_index: number;
     item_id: string;
     input: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2209,48 +2109,6 @@ export type ResponseCustomToolCallInputDoneEvent = {
 export type ResponseFailedEvent = {
     type: 'response.failed';
     response: Response;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A file search finished.
- */
-export type ResponseFileSearchCallCompletedEvent = {
-    type: 'response.file_search_call.completed';
-    output_index: number;
-    item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A file search started.
- */
-export type ResponseFileSearchCallInProgressEvent = {
-    type: 'response.file_search_call.in_progress';
-    output_index: number;
-    item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A file search is searching.
- */
-export type ResponseFileSearchCallSearchingEvent = {
-    type: 'response.file_search_call.searching';
-    output_index: number;
-    item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2262,9 +2120,6 @@ export type ResponseFunctionCallArgumentsDeltaEvent = {
     item_id: string;
     output_index: number;
     delta: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2277,9 +2132,274 @@ export type ResponseFunctionCallArgumentsDoneEvent = {
     name: string;
     output_index: number;
     arguments: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
+    sequence_number: number;
+};
+
+/**
+ * The response is being generated.
+ */
+export type ResponseInProgressEvent = {
+    type: 'response.in_progress';
+    response: Response;
+    sequence_number: number;
+};
+
+/**
+ * The response stopped early; `response.incomplete_details` says why.
+ */
+export type ResponseIncompleteEvent = {
+    type: 'response.incomplete';
+    response: Response;
+    sequence_number: number;
+};
+
+/**
+ * An output item was opened at `output_index`.
+ */
+export type ResponseOutputItemAddedEvent = {
+    type: 'response.output_item.added';
+    output_index: number;
+    item: OutputItem;
+    sequence_number: number;
+};
+
+/**
+ * An output item is complete.
+ */
+export type ResponseOutputItemDoneEvent = {
+    type: 'response.output_item.done';
+    output_index: number;
+    item: OutputItem;
+    sequence_number: number;
+};
+
+/**
+ * An annotation was added to output text.
+ */
+export type ResponseOutputTextAnnotationAddedEvent = {
+    type: 'response.output_text.annotation.added';
+    item_id: string;
+    output_index: number;
+    content_index: number;
+    annotation_index: number;
+    annotation: Annotation | null;
+    sequence_number: number;
+};
+
+/**
+ * A chunk of output text.
+ */
+export type ResponseTextDeltaEvent = {
+    type: 'response.output_text.delta';
+    item_id: string;
+    output_index: number;
+    content_index: number;
+    delta: string;
+    logprobs: Array<ResponseLogProb>;
+    obfuscation?: string;
+    sequence_number: number;
+};
+
+/**
+ * An output text part is complete; `text` is the whole text.
+ */
+export type ResponseTextDoneEvent = {
+    type: 'response.output_text.done';
+    item_id: string;
+    output_index: number;
+    content_index: number;
+    text: string;
+    logprobs: Array<ResponseLogProb>;
+    sequence_number: number;
+};
+
+/**
+ * A background response is waiting to start.
+ */
+export type ResponseQueuedEvent = {
+    type: 'response.queued';
+    response: Response;
+    sequence_number: number;
+};
+
+/**
+ * A reasoning summary part was opened.
+ */
+export type ResponseReasoningSummaryPartAddedEvent = {
+    type: 'response.reasoning_summary_part.added';
+    item_id: string;
+    output_index: number;
+    summary_index: number;
+    part: SummaryTextContent;
+    sequence_number: number;
+};
+
+/**
+ * A reasoning summary part is complete.
+ */
+export type ResponseReasoningSummaryPartDoneEvent = {
+    type: 'response.reasoning_summary_part.done';
+    item_id: string;
+    output_index: number;
+    summary_index: number;
+    status?: 'incomplete';
+    part: SummaryTextContent;
+    sequence_number: number;
+};
+
+/**
+ * A chunk of reasoning summary text.
+ */
+export type ResponseReasoningSummaryTextDeltaEvent = {
+    type: 'response.reasoning_summary_text.delta';
+    item_id: string;
+    output_index: number;
+    summary_index: number;
+    delta: string;
+    obfuscation?: string;
+    sequence_number: number;
+};
+
+/**
+ * A reasoning summary text is complete.
+ */
+export type ResponseReasoningSummaryTextDoneEvent = {
+    type: 'response.reasoning_summary_text.done';
+    item_id: string;
+    output_index: number;
+    summary_index: number;
+    text: string;
+    sequence_number: number;
+};
+
+/**
+ * A chunk of raw reasoning text.
+ */
+export type ResponseReasoningTextDeltaEvent = {
+    type: 'response.reasoning_text.delta';
+    item_id: string;
+    output_index: number;
+    content_index: number;
+    delta: string;
+    obfuscation?: string;
+    sequence_number: number;
+};
+
+/**
+ * A raw reasoning text is complete.
+ */
+export type ResponseReasoningTextDoneEvent = {
+    type: 'response.reasoning_text.done';
+    item_id: string;
+    output_index: number;
+    content_index: number;
+    text: string;
+    sequence_number: number;
+};
+
+/**
+ * A chunk of refusal text.
+ */
+export type ResponseRefusalDeltaEvent = {
+    type: 'response.refusal.delta';
+    item_id: string;
+    output_index: number;
+    content_index: number;
+    delta: string;
+    sequence_number: number;
+};
+
+/**
+ * A refusal is complete.
+ */
+export type ResponseRefusalDoneEvent = {
+    type: 'response.refusal.done';
+    item_id: string;
+    output_index: number;
+    content_index: number;
+    refusal: string;
+    sequence_number: number;
+};
+
+/**
+ * A code interpreter call finished.
+ */
+export type ResponseCodeInterpreterCallCompletedEvent = {
+    type: 'response.code_interpreter_call.completed';
+    output_index: number;
+    item_id: string;
+    sequence_number: number;
+};
+
+/**
+ * A code interpreter call started.
+ */
+export type ResponseCodeInterpreterCallInProgressEvent = {
+    type: 'response.code_interpreter_call.in_progress';
+    output_index: number;
+    item_id: string;
+    sequence_number: number;
+};
+
+/**
+ * A code interpreter call is running its code.
+ */
+export type ResponseCodeInterpreterCallInterpretingEvent = {
+    type: 'response.code_interpreter_call.interpreting';
+    output_index: number;
+    item_id: string;
+    sequence_number: number;
+};
+
+/**
+ * A chunk of the code being written.
+ */
+export type ResponseCodeInterpreterCallCodeDeltaEvent = {
+    type: 'response.code_interpreter_call_code.delta';
+    output_index: number;
+    item_id: string;
+    delta: string;
+    sequence_number: number;
+};
+
+/**
+ * The code is complete.
+ */
+export type ResponseCodeInterpreterCallCodeDoneEvent = {
+    type: 'response.code_interpreter_call_code.done';
+    output_index: number;
+    item_id: string;
+    code: string;
+    sequence_number: number;
+};
+
+/**
+ * A file search finished.
+ */
+export type ResponseFileSearchCallCompletedEvent = {
+    type: 'response.file_search_call.completed';
+    output_index: number;
+    item_id: string;
+    sequence_number: number;
+};
+
+/**
+ * A file search started.
+ */
+export type ResponseFileSearchCallInProgressEvent = {
+    type: 'response.file_search_call.in_progress';
+    output_index: number;
+    item_id: string;
+    sequence_number: number;
+};
+
+/**
+ * A file search is searching.
+ */
+export type ResponseFileSearchCallSearchingEvent = {
+    type: 'response.file_search_call.searching';
+    output_index: number;
+    item_id: string;
     sequence_number: number;
 };
 
@@ -2290,9 +2410,6 @@ export type ResponseImageGenCallCompletedEvent = {
     type: 'response.image_generation_call.completed';
     output_index: number;
     item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2303,9 +2420,6 @@ export type ResponseImageGenCallGeneratingEvent = {
     type: 'response.image_generation_call.generating';
     output_index: number;
     item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2316,9 +2430,6 @@ export type ResponseImageGenCallInProgressEvent = {
     type: 'response.image_generation_call.in_progress';
     output_index: number;
     item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2335,33 +2446,6 @@ export type ResponseImageGenCallPartialImageEvent = {
     quality?: string;
     background?: string;
     output_format?: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * The response is being generated.
- */
-export type ResponseInProgressEvent = {
-    type: 'response.in_progress';
-    response: Response;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * The response stopped early; `response.incomplete_details` says why.
- */
-export type ResponseIncompleteEvent = {
-    type: 'response.incomplete';
-    response: Response;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2372,9 +2456,6 @@ export type ResponseMcpCallCompletedEvent = {
     type: 'response.mcp_call.completed';
     item_id: string;
     output_index: number;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2385,9 +2466,6 @@ export type ResponseMcpCallFailedEvent = {
     type: 'response.mcp_call.failed';
     item_id: string;
     output_index: number;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2398,9 +2476,6 @@ export type ResponseMcpCallInProgressEvent = {
     type: 'response.mcp_call.in_progress';
     output_index: number;
     item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2412,9 +2487,6 @@ export type ResponseMcpCallArgumentsDeltaEvent = {
     output_index: number;
     item_id: string;
     delta: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2426,9 +2498,6 @@ export type ResponseMcpCallArgumentsDoneEvent = {
     output_index: number;
     item_id: string;
     arguments: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2439,9 +2508,6 @@ export type ResponseMcpListToolsCompletedEvent = {
     type: 'response.mcp_list_tools.completed';
     item_id: string;
     output_index: number;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2452,9 +2518,6 @@ export type ResponseMcpListToolsFailedEvent = {
     type: 'response.mcp_list_tools.failed';
     item_id: string;
     output_index: number;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2465,219 +2528,6 @@ export type ResponseMcpListToolsInProgressEvent = {
     type: 'response.mcp_list_tools.in_progress';
     item_id: string;
     output_index: number;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * An output item was opened at `output_index`.
- */
-export type ResponseOutputItemAddedEvent = {
-    type: 'response.output_item.added';
-    output_index: number;
-    item: OutputItem;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * An output item is complete.
- */
-export type ResponseOutputItemDoneEvent = {
-    type: 'response.output_item.done';
-    output_index: number;
-    item: OutputItem;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * An annotation was added to output text.
- */
-export type ResponseOutputTextAnnotationAddedEvent = {
-    type: 'response.output_text.annotation.added';
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    annotation_index: number;
-    annotation: Annotation | null;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A chunk of output text.
- */
-export type ResponseTextDeltaEvent = {
-    type: 'response.output_text.delta';
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    delta: string;
-    logprobs: Array<ResponseLogProb>;
-    obfuscation?: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * An output text part is complete; `text` is the whole text.
- */
-export type ResponseTextDoneEvent = {
-    type: 'response.output_text.done';
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    text: string;
-    logprobs: Array<ResponseLogProb>;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A background response is waiting to start.
- */
-export type ResponseQueuedEvent = {
-    type: 'response.queued';
-    response: Response;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A reasoning summary part was opened.
- */
-export type ResponseReasoningSummaryPartAddedEvent = {
-    type: 'response.reasoning_summary_part.added';
-    item_id: string;
-    output_index: number;
-    summary_index: number;
-    part: SummaryTextContent;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A reasoning summary part is complete.
- */
-export type ResponseReasoningSummaryPartDoneEvent = {
-    type: 'response.reasoning_summary_part.done';
-    item_id: string;
-    output_index: number;
-    summary_index: number;
-    status?: 'incomplete';
-    part: SummaryTextContent;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A chunk of reasoning summary text.
- */
-export type ResponseReasoningSummaryTextDeltaEvent = {
-    type: 'response.reasoning_summary_text.delta';
-    item_id: string;
-    output_index: number;
-    summary_index: number;
-    delta: string;
-    obfuscation?: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A reasoning summary text is complete.
- */
-export type ResponseReasoningSummaryTextDoneEvent = {
-    type: 'response.reasoning_summary_text.done';
-    item_id: string;
-    output_index: number;
-    summary_index: number;
-    text: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A chunk of raw reasoning text.
- */
-export type ResponseReasoningTextDeltaEvent = {
-    type: 'response.reasoning_text.delta';
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    delta: string;
-    obfuscation?: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A raw reasoning text is complete.
- */
-export type ResponseReasoningTextDoneEvent = {
-    type: 'response.reasoning_text.done';
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    text: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A chunk of refusal text.
- */
-export type ResponseRefusalDeltaEvent = {
-    type: 'response.refusal.delta';
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    delta: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
-    sequence_number: number;
-};
-
-/**
- * A refusal is complete.
- */
-export type ResponseRefusalDoneEvent = {
-    type: 'response.refusal.done';
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    refusal: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2689,9 +2539,6 @@ export type ResponseShellCallCommandAddedStreamingEvent = {
     output_index: number;
     command_index: number;
     command: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2704,9 +2551,6 @@ export type ResponseShellCallCommandDeltaStreamingEvent = {
     command_index: number;
     delta: string;
     obfuscation?: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2718,9 +2562,6 @@ export type ResponseShellCallCommandDoneStreamingEvent = {
     output_index: number;
     command_index: number;
     command: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2736,9 +2577,6 @@ export type ResponseShellCallOutputContentDeltaStreamingEvent = {
         stdout?: string;
         stderr?: string;
     };
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2753,9 +2591,6 @@ export type ResponseShellCallOutputContentDoneStreamingEvent = {
     output: Array<{
         [key: string]: unknown;
     }>;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2766,9 +2601,6 @@ export type ResponseWebSearchCallCompletedEvent = {
     type: 'response.web_search_call.completed';
     output_index: number;
     item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2779,9 +2611,6 @@ export type ResponseWebSearchCallInProgressEvent = {
     type: 'response.web_search_call.in_progress';
     output_index: number;
     item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
@@ -2792,9 +2621,6 @@ export type ResponseWebSearchCallSearchingEvent = {
     type: 'response.web_search_call.searching';
     output_index: number;
     item_id: string;
-    /**
-     * Position of this event in the stream, from 0.
-     */
     sequence_number: number;
 };
 
