@@ -39,6 +39,17 @@ export interface Gateway {
   readonly logger: Logger;
 }
 
+/** Releases pooled upstream connections of adapters that hold some. */
+async function closeAdapters(providers: ProviderDirectory, logger: Logger): Promise<void> {
+  await Promise.all(
+    [...providers.values()].map(async ({ name, adapter }) => {
+      const closable = adapter as { close?: () => Promise<void> };
+      if (typeof closable.close !== 'function') return;
+      await closable.close().catch((error: unknown) => logger.warn({ provider: name, err: error }, 'closing the adapter failed'));
+    }),
+  );
+}
+
 function urlFor(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
@@ -107,6 +118,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
         if (!drained) logger.warn({ inFlight: lifecycle.inFlight }, 'shutdown timeout reached; closing remaining connections');
         server.closeAllConnections();
         await closed;
+        await closeAdapters(providers, logger);
       })();
       return closing;
     },

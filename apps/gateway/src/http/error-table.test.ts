@@ -1,9 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { ProviderAdapter } from '@switchyard/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorization, startTestGateway, type TestGateway } from '../test-support/start-test-gateway.js';
-
-vi.mock('@switchyard/provider-openai', () => ({ createOpenAIAdapter: vi.fn(), createAzureOpenAIAdapter: vi.fn() }));
 
 /** A stand-in adapter for routing tests: it answers createResponse with a fixed object. */
 const standIn: ProviderAdapter = {

@@ -1,12 +1,10 @@
 import type { AdapterContext, ProviderAdapter } from '@switchyard/core';
 import { parseSseText } from '@switchyard/testing';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getReadiness } from '../handlers/get-readiness.js';
 import type { HandlerContext } from '../handlers/handler-context.js';
 import { authorization, startTestGateway } from '../test-support/start-test-gateway.js';
 import { Lifecycle } from './lifecycle.js';
-
-vi.mock('@switchyard/provider-openai', () => ({ createOpenAIAdapter: vi.fn(), createAzureOpenAIAdapter: vi.fn() }));
 
 /** Stand-in adapter: `count-N` streams N events 20 ms apart; `endless` streams until aborted. */
 async function* tickingEvents(context: AdapterContext): AsyncGenerator<Record<string, unknown>> {

@@ -1,9 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestGateway, testMasterKey } from '../test-support/start-test-gateway.js';
-
-vi.mock('@switchyard/provider-openai', () => ({ createOpenAIAdapter: vi.fn(), createAzureOpenAIAdapter: vi.fn() }));
 
 describe('request log', () => {
   it('writes one line per request with method, path, status, ms, request id, and never the key', async () => {

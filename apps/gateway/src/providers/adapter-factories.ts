@@ -1,12 +1,26 @@
 import type { ProviderAdapter } from '@switchyard/core';
 import { createAzureOpenAIAdapter, createOpenAIAdapter } from '@switchyard/provider-openai';
+import type { Logger } from 'pino';
 import type { ProviderConfig } from '../config/gateway-config.js';
 import type { AdapterFamily } from './provider-registry.js';
 
+export interface AdapterFactoryServices {
+  /** A child logger already bound to the provider name. */
+  readonly logger: Logger;
+}
+
 /** Builds the adapter for one configured provider. `baseURL` is always resolved by then. */
-export type AdapterFactory = (name: string, config: ProviderConfig & { readonly baseURL: string }) => ProviderAdapter;
+export type AdapterFactory = (
+  name: string,
+  config: ProviderConfig & { readonly baseURL: string },
+  services: AdapterFactoryServices,
+) => ProviderAdapter;
 
 export type AdapterFactories = Readonly<Partial<Record<AdapterFamily, AdapterFactory>>>;
+
+function adapterLogger(logger: Logger): { warn(message: string, details: Readonly<Record<string, unknown>>): void } {
+  return { warn: (message, details) => logger.warn(details, message) };
+}
 
 /**
  * The adapter factory for each adapter family that exists today. Families missing here
@@ -14,17 +28,22 @@ export type AdapterFactories = Readonly<Partial<Record<AdapterFamily, AdapterFac
  * log line until their package is plugged in here.
  */
 export const defaultAdapterFactories: AdapterFactories = {
-  openai: (_name, config) =>
+  openai: (name, config, services) =>
     createOpenAIAdapter({
+      name,
       apiKey: config.apiKey,
       baseURL: config.baseURL,
       ...(config.organization === undefined ? {} : { organization: config.organization }),
       ...(config.project === undefined ? {} : { project: config.project }),
+      logger: adapterLogger(services.logger),
     }),
-  azure: (_name, config) =>
+  azure: (name, config, services) =>
     createAzureOpenAIAdapter({
+      name,
       apiKey: config.apiKey,
-      baseURL: config.baseURL,
+      // For Azure, `base_url` is the resource endpoint, e.g. https://my-resource.openai.azure.com
+      endpoint: config.baseURL,
       ...(config.apiVersion === undefined ? {} : { apiVersion: config.apiVersion }),
+      logger: adapterLogger(services.logger),
     }),
 };

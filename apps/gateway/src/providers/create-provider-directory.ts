@@ -24,7 +24,7 @@ export function createProviderDirectory(options: CreateProviderDirectoryOptions)
       options.logger.warn({ provider: name, type: config.type }, `provider '${name}' (${config.type}) recognised, adapter not available yet; skipped`);
       continue;
     }
-    directory.set(name, configuredProvider(name, config, factory(name, { ...config, baseURL: config.baseURL })));
+    directory.set(name, configuredProvider(name, config, factory(name, { ...config, baseURL: config.baseURL }, { logger: options.logger.child({ provider: name }) })));
   }
   for (const [name, adapter] of Object.entries(options.adapters ?? {})) {
     directory.set(name, configuredProvider(name, options.config.providers[name] ?? { models: [] }, adapter));

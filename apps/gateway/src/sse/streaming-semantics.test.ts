@@ -4,8 +4,6 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authorization, startTestGateway, testMasterKey, type TestGateway } from '../test-support/start-test-gateway.js';
 
-vi.mock('@switchyard/provider-openai', () => ({ createOpenAIAdapter: vi.fn(), createAzureOpenAIAdapter: vi.fn() }));
-
 /**
  * A scripted stand-in adapter (NOT a provider): the upstream model name picks the behaviour, so
  * these tests pin the gateway's SSE writing rules independently of any real adapter.
