@@ -181,6 +181,35 @@ export const streamPartScenarios: readonly StreamPartScenario[] = [
     expected: { text: 'Let me check.', toolCalls: [{ callId: 'call_w', name: 'get_weather', arguments: '{"city":"Rome"}' }], ending: 'completed' },
   },
   {
+    name: 'text still open while a tool call starts',
+    parts: [
+      { type: 'text-start', id: 't1' },
+      { type: 'text-delta', id: 't1', delta: 'Checking' },
+      { type: 'tool-input-start', id: 'call_x', toolName: 'search' },
+      { type: 'tool-input-delta', id: 'call_x', delta: '{"q":"tides"}' },
+      { type: 'text-delta', id: 't1', delta: ' now.' },
+      { type: 'text-end', id: 't1' },
+      { type: 'tool-input-end', id: 'call_x' },
+      { type: 'tool-call', toolCallId: 'call_x', toolName: 'search', input: '{"q":"tides"}' },
+      ...textBlock('t2', 'Then more.'),
+      toolCallsFinish,
+    ],
+    expected: {
+      text: 'Checking now.Then more.',
+      toolCalls: [{ callId: 'call_x', name: 'search', arguments: '{"q":"tides"}' }],
+      ending: 'completed',
+    },
+  },
+  {
+    name: 'tool call cut by length',
+    parts: [
+      { type: 'tool-input-start', id: 'call_l', toolName: 'write' },
+      { type: 'tool-input-delta', id: 'call_l', delta: '{"text":"abc' },
+      { type: 'finish', finishReason: { unified: 'length', raw: 'length' }, usage },
+    ],
+    expected: { text: '', toolCalls: [{ callId: 'call_l', name: 'write', arguments: '{"text":"abc' }], ending: 'incomplete' },
+  },
+  {
     name: 'image',
     parts: [...textBlock('t1', 'Here it is.'), { type: 'image', id: 'img1', mediaType: 'image/png', base64: 'iVBORw0KGgo=' }, stop],
     expected: { text: 'Here it is.', toolCalls: [], ending: 'completed' },
