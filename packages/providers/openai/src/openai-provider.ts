@@ -21,7 +21,11 @@ export interface OpenAIAdapterSettings {
   readonly logger?: OpenAILogger;
 }
 
-/** OpenAI accepts a caller-chosen id of printable ASCII, at most 512 characters. */
+/**
+ * A caller-chosen request id for OpenAI's logs, sent as `X-Client-Request-Id` (OpenAI's own
+ * Codex CLI sends this header; openai/codex `codex-api/src/requests/headers.rs`). Only printable
+ * ASCII up to 512 characters is forwarded; anything else is left out rather than mangled.
+ */
 const isForwardableRequestId = (id: string): boolean => id.length > 0 && id.length <= 512 && /^[\x20-\x7e]+$/.test(id);
 
 /**
