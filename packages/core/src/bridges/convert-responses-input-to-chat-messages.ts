@@ -9,7 +9,7 @@ import type {
   InputMessage,
   InputMessageContentPart,
   InputParam,
-  ReasoningItem,
+  ReasoningItemParam,
 } from '@switchyard/contract';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Warning } from '../warnings/warning.js';
@@ -186,7 +186,7 @@ function convertFunctionCallOutput(item: FunctionCallOutputItemParam, path: stri
   state.messages.push({ role: 'tool', tool_call_id: item.call_id, content });
 }
 
-function convertReasoning(item: ReasoningItem, path: string, state: ConversionState): void {
+function convertReasoning(item: ReasoningItemParam, path: string, state: ConversionState): void {
   const text = (item.content ?? []).map((part) => part.text).join('') || item.summary.map((part) => part.text).join('\n\n');
   if (item.encrypted_content !== undefined && item.encrypted_content !== null) {
     state.warnings.push({
