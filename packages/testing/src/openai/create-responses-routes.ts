@@ -13,6 +13,8 @@ export interface ResponsesRouteContext {
   store: ResponseStore;
   nextId: (prefix: string) => string;
   backgroundDelayMs: number;
+  /** Keep created responses for GET / DELETE / cancel (benchmarks turn this off to keep memory flat). */
+  keepResponses: boolean;
 }
 
 const failureMessage = 'The server had an error while processing your request. Sorry about that!';
@@ -45,7 +47,7 @@ export function createResponsesRoutes(context: ResponsesRouteContext): FakeRoute
     const inputItems = normaliseInputItems(body.input, nextId);
     const background = body.background === true;
     const stored = { response: rendered.response, events: rendered.events, inputItems, background };
-    if (body.store !== false || background) store.save(stored);
+    if (context.keepResponses && (body.store !== false || background)) store.save(stored);
 
     if (body.stream !== true) {
       if (!background) return exchange.sendJson(200, rendered.response);

@@ -20,6 +20,8 @@ export interface FakeOpenAIUpstreamOptions {
   backgroundDelayMs?: number;
   /** Record requests (default true). Turn off for long benchmarks. */
   record?: boolean;
+  /** Keep created responses for GET / DELETE / cancel / input_items (default true). */
+  keepResponses?: boolean;
 }
 
 export interface FakeOpenAIUpstream extends FakeServer {
@@ -45,7 +47,7 @@ export async function startFakeOpenAIUpstream(options: FakeOpenAIUpstreamOptions
     chunkIntervalMs: options.chunkIntervalMs ?? 0,
     record: options.record ?? true,
     routes: [
-      ...createResponsesRoutes({ store, nextId, backgroundDelayMs: options.backgroundDelayMs ?? 50 }),
+      ...createResponsesRoutes({ store, nextId, backgroundDelayMs: options.backgroundDelayMs ?? 50, keepResponses: options.keepResponses ?? true }),
       ...createChatRoutes({
         dialect: openaiChatDialect,
         errors: openaiErrorDialect,
