@@ -210,6 +210,16 @@ export const streamPartScenarios: readonly StreamPartScenario[] = [
     expected: { text: '', toolCalls: [{ callId: 'call_l', name: 'write', arguments: '{"text":"abc' }], ending: 'incomplete' },
   },
   {
+    name: 'sloppy producer without start and end parts',
+    parts: [
+      { type: 'text-delta', id: 't1', delta: 'No ' },
+      { type: 'text-delta', id: 't1', delta: 'brackets.' },
+      { type: 'reasoning-delta', id: 'th1', delta: 'Late thought.' },
+      stop,
+    ],
+    expected: { text: 'No brackets.', toolCalls: [], ending: 'completed' },
+  },
+  {
     name: 'image',
     parts: [...textBlock('t1', 'Here it is.'), { type: 'image', id: 'img1', mediaType: 'image/png', base64: 'iVBORw0KGgo=' }, stop],
     expected: { text: 'Here it is.', toolCalls: [], ending: 'completed' },
