@@ -1,0 +1,4 @@
+/** Stops a listener; safe to call more than once. */
+export interface Subscription {
+  unsubscribe(): Promise<void>;
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './migration.js';
+import { migration0001InitialSchema } from './migration-0001-initial-schema.js';
+
+/** Every migration, in the order they apply. Append new ones; never edit an applied one. */
+export const migrations: readonly Migration[] = [migration0001InitialSchema];

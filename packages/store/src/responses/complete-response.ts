@@ -1,0 +1,64 @@
+import type { Response, ResponseError, ResponseUsage } from '@switchyard/contract';
+import type { SqlClient } from '../sql/sql-client.js';
+import { insertItems } from './insert-items.js';
+import { requireItemIds } from './item-id.js';
+import type { TerminalResponseStatus } from './response-status.js';
+import { responseFromRow, snapshotStatusSql, type ResponseRow, type StoredOutputItem, type StoredResponse } from './stored-response.js';
+
+export interface ResponseCompletion {
+  readonly status: TerminalResponseStatus;
+  /** The output items, in order, each with an `id`. */
+  readonly outputItems: readonly StoredOutputItem[];
+  readonly usage?: ResponseUsage | null;
+  /** The final `Response` object (its `status` is overwritten with `status`). */
+  readonly snapshot?: Response | null;
+  readonly error?: ResponseError;
+  /** When set, the write applies only while this worker still holds the run's lease. */
+  readonly workerId?: string;
+}
+
+export type CompletionOutcome =
+  | { readonly applied: true; readonly response: StoredResponse }
+  /** Nothing written: the row is gone, already terminal (e.g. cancelled) or leased to another worker. */
+  | { readonly applied: false; readonly response: StoredResponse | undefined };
+
+/**
+ * Moves an `in_progress` response to a terminal status and stores its output items, atomically.
+ * It never overwrites a terminal row: a run cancelled meanwhile stays `cancelled`.
+ */
+export async function completeResponse(client: SqlClient, id: string, completion: ResponseCompletion): Promise<CompletionOutcome> {
+  requireItemIds(completion.outputItems, 'output');
+  return client.transaction(async (transaction) => {
+    const updated = await transaction.query<ResponseRow>(
+      `UPDATE responses SET
+         status = $2,
+         snapshot = CASE WHEN $3::jsonb IS NULL THEN ${snapshotStatusSql('$2')}
+                         ELSE jsonb_set($3::jsonb, '{status}', to_jsonb($2::text)) END,
+         usage = $4::jsonb,
+         error = $5::jsonb,
+         completed_at = now(),
+         updated_at = now(),
+         lease_owner = NULL,
+         lease_expires_at = NULL
+       WHERE id = $1 AND status = 'in_progress' AND ($6::text IS NULL OR lease_owner = $6::text)
+       RETURNING *`,
+      [
+        id,
+        completion.status,
+        completion.snapshot === undefined || completion.snapshot === null ? null : JSON.stringify(completion.snapshot),
+        completion.usage === undefined || completion.usage === null ? null : JSON.stringify(completion.usage),
+        completion.error === undefined || completion.error === null ? null : JSON.stringify(completion.error),
+        completion.workerId ?? null,
+      ],
+    );
+    const row = updated.rows[0];
+    if (row === undefined) {
+      const current = await transaction.query<ResponseRow>('SELECT * FROM responses WHERE id = $1', [id]);
+      const currentRow = current.rows[0];
+      return { applied: false, response: currentRow === undefined ? undefined : responseFromRow(currentRow) };
+    }
+    await transaction.query(`DELETE FROM response_items WHERE response_id = $1 AND kind = 'output'`, [id]);
+    await insertItems(transaction, id, 'output', completion.outputItems);
+    return { applied: true, response: responseFromRow(row) };
+  });
+}

@@ -1,0 +1,49 @@
+import type { CreateResponse, Response } from '@switchyard/contract';
+import type { SqlClient } from '../sql/sql-client.js';
+import { insertItems } from './insert-items.js';
+import { requireItemIds } from './item-id.js';
+import { responseFromRow, type ResponseRow, type StoredInputItem, type StoredResponse } from './stored-response.js';
+
+export interface NewResponse {
+  readonly id: string;
+  readonly tenantId: string;
+  /** `queued` for a background run, `in_progress` for a foreground one being generated now. */
+  readonly status: 'queued' | 'in_progress';
+  readonly model: string;
+  readonly provider?: string | null;
+  readonly request: CreateResponse;
+  readonly snapshot?: Response | null;
+  readonly previousResponseId?: string | null;
+  readonly background: boolean;
+  readonly store: boolean;
+  /** The normalised input items of this turn only (not the expanded chain), each with an `id`. */
+  readonly inputItems: readonly StoredInputItem[];
+}
+
+/** Inserts the response and its input items in one transaction: both exist, or neither. */
+export async function createResponse(client: SqlClient, record: NewResponse): Promise<StoredResponse> {
+  requireItemIds(record.inputItems, 'input');
+  return client.transaction(async (transaction) => {
+    const inserted = await transaction.query<ResponseRow>(
+      `INSERT INTO responses (id, tenant_id, status, model, provider, request, snapshot, previous_response_id, background, store)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10)
+       RETURNING *`,
+      [
+        record.id,
+        record.tenantId,
+        record.status,
+        record.model,
+        record.provider ?? null,
+        JSON.stringify(record.request),
+        record.snapshot === undefined || record.snapshot === null ? null : JSON.stringify(record.snapshot),
+        record.previousResponseId ?? null,
+        record.background,
+        record.store,
+      ],
+    );
+    await insertItems(transaction, record.id, 'input', record.inputItems);
+    const row = inserted.rows[0];
+    if (row === undefined) throw new Error('INSERT … RETURNING returned no row.');
+    return responseFromRow(row);
+  });
+}
