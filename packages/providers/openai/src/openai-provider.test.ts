@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { UpstreamError } from '@switchyard/core';
 import { startFakeOpenAIUpstream, type FakeOpenAIUpstream } from '@switchyard/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +123,41 @@ describe('transport', () => {
     const abort = await fake.waitForClientAbort({ timeoutMs: 5_000 });
     expect(abort).toMatchObject({ path: '/v1/responses', streaming: true });
     expect(abort.framesWritten).toBeLessThan(10);
+  });
+});
+
+describe('connection reuse', () => {
+  it('reads a stream to its end after the terminal event, so the connection is reused', async () => {
+    let connections = 0;
+    const frames = [
+      { type: 'response.created', sequence_number: 0, response: { id: 'resp_1', status: 'in_progress', output: [] } },
+      { type: 'response.completed', sequence_number: 1, response: { id: 'resp_1', status: 'completed', output: [] } },
+    ];
+    // The body ends a little after the terminal event, as real upstreams may do.
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write(frames.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join(''));
+        setTimeout(() => response.end(), 30);
+      });
+    });
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const local = createOpenAIAdapter({ apiKey, baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` });
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        const events: unknown[] = [];
+        for await (const event of asStream(await createResponse(local, { model: 'x', input: 'hi', stream: true }))) events.push(event);
+        expect(events).toEqual(frames);
+      }
+      // Without reuse every round opens a socket (4 were seen); undici may open a second while releasing the first.
+      expect(connections).toBeLessThanOrEqual(2);
+    } finally {
+      await local.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 

@@ -20,7 +20,7 @@ const isEvent = (value: unknown): value is ResponsesStreamEventFields =>
  * items included). Checks `sequence_number` continuity: a gap is flagged (warning + logger),
  * never renumbered. An `error`/`response.failed` before anything was relayed is thrown as an
  * `UpstreamError`; later it is relayed as the terminal event it is. A malformed frame or a
- * stream that ends before a terminal event throws.
+ * stream that ends before a terminal event throws. Events after the terminal one are dropped.
  */
 export async function* relayResponseEvents<TEvent>(
   config: OpenAIConfig,
@@ -33,6 +33,8 @@ export async function* relayResponseEvents<TEvent>(
   let relayed = 0;
   let terminated = false;
   for await (const parsed of parseJsonEvents(events, { check: isEvent })) {
+    // After the terminal event the rest of the body is read and ignored, so the connection can be reused.
+    if (terminated) continue;
     if (!parsed.success) {
       throw new UpstreamError({ provider, upstreamStatus: 0, code: 'upstream_invalid_event', message: `${provider}: ${parsed.error.message}` });
     }
@@ -53,7 +55,6 @@ export async function* relayResponseEvents<TEvent>(
     terminated = terminalTypes.has(event.type);
     relayed += 1;
     yield event as TEvent;
-    if (terminated) break;
   }
   if (!terminated) {
     throw new UpstreamError({
