@@ -86,6 +86,26 @@ describe('createUpstreamClient: JSON', () => {
     expect([error.status, error.headers['retry-after'], error.isRetryable]).toEqual([429, '3', true]);
   });
 
+  it('reads at most maxErrorBodyBytes of an error body', async () => {
+    const { client } = await setup((_request, response) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end('x'.repeat(100_000));
+    }, { maxErrorBodyBytes: 1_000 });
+    const error = (await caught(client.getJson('/models'))) as UpstreamError;
+    expect([error.status, error.responseBody?.length]).toEqual([500, 1_000]);
+  });
+
+  it('aborting a JSON request rejects with the reason and closes the socket', async () => {
+    const { server, client } = await setup(() => undefined);
+    const controller = new AbortController();
+    const pending = client.postJson('/responses', {}, { signal: controller.signal });
+    const socketClosed = server.nextSocketClose();
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error('caller gave up'));
+    expect(((await caught(pending)) as Error).message).toBe('caller gave up');
+    await socketClosed;
+  });
+
   it('answers invalid JSON with a 502 that does not quote the body', async () => {
     const { client } = await setup((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
