@@ -41,6 +41,11 @@ try {
       if (problem !== undefined) {
         skipped[`${target.name}/${scenario.name}`] = problem;
         process.stderr.write(`skip ${target.name} ${scenario.name}: ${problem}\n`);
+        const server = [started.upstream, started.floor, started.gateway].find((candidate) => candidate?.pid === target.pid);
+        if (server?.exited() !== undefined) {
+          skipped[`${target.name}/${scenario.name}`] = `${problem}; process exited (${server.exited()}): ${server.outputTail().slice(-800)}`;
+          process.stderr.write(`${target.name} exited (${server.exited()}); last output:\n${server.outputTail()}\n`);
+        }
         continue;
       }
       process.stderr.write(`measuring ${scenario.name} via ${target.name}…\n`);

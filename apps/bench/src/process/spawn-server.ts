@@ -5,6 +5,10 @@ export interface SpawnedServer {
   pid: number;
   /** Base URL ending in `/v1`. */
   url: string;
+  /** The last few KB of the process's stdout/stderr (to explain a crash). */
+  outputTail(): string;
+  /** Exit code or signal once the process has ended, else undefined. */
+  exited(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -28,6 +32,10 @@ export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer>
   const args = options.cpu === undefined ? options.args : ['-c', String(options.cpu), process.execPath, ...options.args];
   const child = spawn(command, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let exitedWith: string | undefined;
+  child.on('exit', (code, signal) => {
+    exitedWith = signal ?? String(code);
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${options.name} did not start within ${options.timeoutMs ?? 15_000} ms`)), options.timeoutMs ?? 15_000);
     function fail(error: Error): void {
@@ -41,14 +49,22 @@ export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer>
       if (match?.[1] === undefined) return;
       clearTimeout(timer);
       child.stdout?.off('data', onData);
-      child.stdout?.resume();
-      resolve({ name: options.name, pid: child.pid as number, url: `${match[1]}${options.urlSuffix ?? ''}`, stop: () => stopChild(child) });
+      child.stdout?.on('data', keepTail);
+      resolve({
+        name: options.name,
+        pid: child.pid as number,
+        url: `${match[1]}${options.urlSuffix ?? ''}`,
+        outputTail: () => output.slice(-3000),
+        exited: () => exitedWith,
+        stop: () => stopChild(child),
+      });
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
+    const keepTail = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
       if (output.length > 20_000) output = output.slice(-10_000);
-    });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', keepTail);
     child.on('exit', (code) => fail(new Error(`${options.name} exited with code ${String(code)}`)));
     child.on('error', (error) => fail(error));
   });
