@@ -1,7 +1,8 @@
-import type { AdapterContext, Warning } from '@switchyard/core';
+import type { Warning } from '@switchyard/core';
 import type { Logger } from 'pino';
 import type { Lifecycle } from '../lifecycle/lifecycle.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
+import type { DispatchContext } from '../routing/dispatch-operation.js';
 import type { ModelCatalogue } from '../routing/model-catalogue.js';
 
 /** What every operation handler receives next to its validated input. */
@@ -11,6 +12,8 @@ export interface HandlerContext {
   readonly signal: AbortSignal;
   /** Adapters and bridges push what they could not honour; the gateway reports them once. */
   readonly warnings: Warning[];
+  /** The request asked for `x-switchyard-strict: true`. */
+  readonly strict: boolean;
   readonly providers: ProviderDirectory;
   readonly modelCatalogue: ModelCatalogue;
   readonly lifecycle: Lifecycle;
@@ -19,7 +22,7 @@ export interface HandlerContext {
   setProvider(name: string): void;
 }
 
-/** The context handed to an adapter for one call. */
-export function adapterContextFor(context: HandlerContext, upstreamModel: string): AdapterContext {
-  return { signal: context.signal, requestId: context.requestId, upstreamModel, warnings: context.warnings };
+/** The context handed to an adapter (through `dispatchOperation`) for one call. */
+export function dispatchContextFor(context: HandlerContext, upstreamModel: string, clientModel: string): DispatchContext {
+  return { signal: context.signal, requestId: context.requestId, upstreamModel, warnings: context.warnings, strict: context.strict, clientModel };
 }

@@ -51,10 +51,12 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     }
     const input = { ...parts, query: validation.query };
 
+    const strict = isStrict(context.get(strictHeader) || undefined);
     const handlerContext: HandlerContext = {
       requestId: context.state.requestId,
       signal: context.state.abortController.signal,
       warnings: [],
+      strict,
       providers: options.providers,
       modelCatalogue: options.modelCatalogue,
       lifecycle: options.lifecycle,
@@ -64,7 +66,6 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
       },
     };
     const result = await invokeHandler(operationId, input, handlerContext);
-    const strict = isStrict(context.get(strictHeader) || undefined);
     await sendResult(context, operationId, result, {
       logger: options.logger,
       reportWarnings: (setHeader) =>

@@ -1,4 +1,14 @@
-import type { AdapterContext, NativeOperationId, NativeOperations } from '@switchyard/core';
+import type { CreateChatCompletionRequest, CreateResponse } from '@switchyard/contract';
+import {
+  generateChatCompletionId,
+  generateId,
+  serveCreateChatCompletion,
+  serveCreateResponse,
+  type AdapterContext,
+  type BridgeableAdapter,
+  type NativeOperationId,
+  type NativeOperations,
+} from '@switchyard/core';
 import { gatewayErrors } from '../errors/gateway-errors.js';
 import type { ConfiguredProvider } from '../providers/configured-provider.js';
 
@@ -6,26 +16,60 @@ type Operation<K extends NativeOperationId> = NonNullable<NativeOperations[K]>;
 export type OperationInput<K extends NativeOperationId> = Parameters<Operation<K>>[0];
 export type OperationResult<K extends NativeOperationId> = Awaited<ReturnType<Operation<K>>>;
 
+/** The adapter context plus what the bridges need to know about the client's request. */
+export interface DispatchContext extends AdapterContext {
+  /** `x-switchyard-strict: true`: unsupported parameters are a 400 instead of a warning. */
+  readonly strict: boolean;
+  /** The model as the client named it (`groq/llama-3.3-70b`); bridged answers carry it. */
+  readonly clientModel: string;
+}
+
+/** Operations the bridges in core can serve through another operation of the adapter. */
+const bridged: Partial<Record<NativeOperationId, NativeOperationId>> = {
+  createResponse: 'createChatCompletion',
+  createChatCompletion: 'createResponse',
+};
+
 /**
- * The ONE place that decides how an operation reaches a provider. Today: the adapter's native
- * operation, else 400 `unsupported_operation`. This is where the bridges in core plug in
- * (`serveCreateResponse` for chat-only providers, `serveCreateChatCompletion` for
- * responses-only ones).
+ * The ONE place that decides how an operation reaches a provider:
+ * - `createResponse` / `createChatCompletion` go through core's `serveCreateResponse` /
+ *   `serveCreateChatCompletion`: natively when the adapter has the operation, else bridged
+ *   through the other one (a chat-only provider answering `/v1/responses` and vice versa);
+ * - every other operation: the adapter's native operation, else 400 `unsupported_operation`.
  */
 export async function dispatchOperation<K extends NativeOperationId>(
   operationId: K,
   provider: ConfiguredProvider,
   input: OperationInput<K>,
-  context: AdapterContext,
+  context: DispatchContext,
 ): Promise<OperationResult<K>> {
-  const operation = provider.adapter.operations[operationId] as
+  const adapter: BridgeableAdapter = provider.adapter;
+  const createdAt = Math.floor(Date.now() / 1000);
+  if (operationId === 'createResponse') {
+    const result = await serveCreateResponse(adapter, input as { body: CreateResponse }, context, {
+      responseId: generateId('resp'),
+      createdAt,
+      model: context.clientModel,
+    });
+    return result as OperationResult<K>;
+  }
+  if (operationId === 'createChatCompletion') {
+    const result = await serveCreateChatCompletion(adapter, input as { body: CreateChatCompletionRequest }, context, {
+      id: generateChatCompletionId(),
+      created: createdAt,
+      model: context.clientModel,
+    });
+    return result as OperationResult<K>;
+  }
+  const operation = adapter.operations[operationId] as
     | ((input: OperationInput<K>, context: AdapterContext) => Promise<OperationResult<K>>)
     | undefined;
   if (operation === undefined) throw gatewayErrors.unsupportedOperation(operationId, provider.name);
-  return operation.call(provider.adapter.operations, input, context);
+  return operation.call(adapter.operations, input, context);
 }
 
-/** Whether `provider` can serve `operationId` (natively, for now). */
+/** Whether `provider` can serve `operationId`, natively or through a bridge. */
 export function canDispatch(operationId: NativeOperationId, provider: ConfiguredProvider): boolean {
-  return provider.adapter.operations[operationId] !== undefined;
+  const through = bridged[operationId];
+  return provider.adapter.operations[operationId] !== undefined || (through !== undefined && provider.adapter.operations[through] !== undefined);
 }

@@ -1,4 +1,4 @@
-import { adapterContextFor, type HandlerContext } from '../handlers/handler-context.js';
+import { dispatchContextFor, type HandlerContext } from '../handlers/handler-context.js';
 import { dispatchOperation, type OperationInput, type OperationResult } from './dispatch-operation.js';
 import { resolveModel } from './resolve-model.js';
 
@@ -17,5 +17,5 @@ export async function routeByModel<K extends ModelOperationId>(
   const target = resolveModel(body.model, context.providers);
   context.setProvider(target.provider.name);
   const upstreamInput = { ...input, body: { ...body, model: target.upstreamModel } } as OperationInput<K>;
-  return dispatchOperation(operationId, target.provider, upstreamInput, adapterContextFor(context, target.upstreamModel));
+  return dispatchOperation(operationId, target.provider, upstreamInput, dispatchContextFor(context, target.upstreamModel, body.model as string));
 }

@@ -1,5 +1,5 @@
 import { gatewayErrors } from '../errors/gateway-errors.js';
-import { adapterContextFor, type HandlerContext } from '../handlers/handler-context.js';
+import { dispatchContextFor, type HandlerContext } from '../handlers/handler-context.js';
 import { canDispatch, dispatchOperation, type OperationInput, type OperationResult } from './dispatch-operation.js';
 
 export type StoredResponseOperationId = 'getResponse' | 'deleteResponse' | 'cancelResponse' | 'listInputItems';
@@ -19,5 +19,5 @@ export async function routeByResponseId<K extends StoredResponseOperationId>(
   const [only] = candidates;
   if (only === undefined || candidates.length > 1) throw gatewayErrors.responseNotFound(responseId);
   context.setProvider(only.name);
-  return dispatchOperation(operationId, only, input, adapterContextFor(context, ''));
+  return dispatchOperation(operationId, only, input, dispatchContextFor(context, '', ''));
 }
