@@ -69,7 +69,8 @@ export class ModelCatalogue {
       this.#cache.set(provider.name, { expiresAt: this.#now() + this.#ttlMs, models });
       return models;
     } catch (error) {
-      this.#logger.warn({ provider: provider.name, err: error }, 'listing upstream models failed; serving configured models only');
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#logger.warn({ provider: provider.name, reason }, 'listing upstream models failed; serving configured models only');
       return [];
     }
   }
