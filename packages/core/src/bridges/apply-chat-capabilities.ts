@@ -72,6 +72,7 @@ export function applyChatCapabilities(
   }
   drop('parallel_tool_calls', capabilities.parallelToolCalls);
   drop('reasoning_effort', capabilities.reasoningEffort);
+  if (!capabilities.streamUsage && capabilities.streamUsageAlways) delete result.stream_options;
   drop('stream_options', capabilities.streamUsage);
   drop('user', capabilities.user);
   drop('metadata', capabilities.metadata);

@@ -35,6 +35,11 @@ export interface ChatCapabilities {
   readonly fileInput: boolean;
   /** `stream_options.include_usage`. */
   readonly streamUsage: boolean;
+  /**
+   * The provider reports usage at the end of every stream without being asked (on the last
+   * chunk). `stream_options` is then removed without a warning: nothing is lost.
+   */
+  readonly streamUsageAlways: boolean;
   readonly user: boolean;
   readonly metadata: boolean;
   readonly store: boolean;
@@ -77,6 +82,7 @@ export const openAIChatCapabilities: ChatCapabilities = {
   imageInput: true,
   fileInput: true,
   streamUsage: true,
+  streamUsageAlways: false,
   user: true,
   metadata: true,
   store: true,

@@ -369,6 +369,15 @@ describe('convertResponsesRequestToChat', () => {
     expect(warnings).toEqual([expect.objectContaining({ type: 'other' })]);
   });
 
+  it('drops stream_options quietly for a provider that always reports usage', () => {
+    const { request, warnings } = convertResponsesRequestToChat(
+      { model: 'm', input: 'x', stream: true },
+      { capabilities: defineChatCapabilities({ streamUsage: false, streamUsageAlways: true }) },
+    );
+    expect(request).toEqual({ model: 'm', messages: [{ role: 'user', content: 'x' }], stream: true });
+    expect(warnings).toEqual([]);
+  });
+
   it('produces no warnings for a plain request', () => {
     expect(convert({ model: 'm', input: 'x', temperature: 1, store: true }).warnings).toEqual([]);
   });

@@ -100,7 +100,7 @@ export function convertResponsesRequestToChat(
     parameterName: (field) => responsesNameOf[field] ?? field,
     ...(options.target === undefined ? {} : { target: options.target }),
   });
-  if (body.stream === true && adapted.request.stream_options === undefined) {
+  if (body.stream === true && adapted.request.stream_options === undefined && !options.capabilities.streamUsageAlways) {
     // The target cannot report usage in the stream; the drop is ours, not the client's.
     warnings.push({ type: 'other', message: 'The provider does not report token usage while streaming; usage will be missing.' });
     return { request: adapted.request, warnings: [...warnings, ...adapted.warnings.filter((warning) => !isParameter(warning, 'stream'))] };

@@ -85,13 +85,18 @@ describe('createOpenAICompatibleAdapter: streaming', () => {
   it.each<OpenAICompatibleFlavour>(['groq', 'mistral', 'xai', 'deepseek', 'together', 'fireworks', 'openrouter', 'openai_compatible'])(
     '%s relays typed chunks that turn into a finished part stream',
     async (flavour) => {
-      const { createChatCompletion } = await start(flavour);
+      const { fake, createChatCompletion } = await start(flavour);
       const model = flavour === 'deepseek' ? 'deepseek-reasoner' : 'some-model';
+      const ctx = context(model);
       const stream = (await createChatCompletion(
         { body: { model: 'x', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true } } },
-        context(model),
+        ctx,
       )) as AsyncIterable<CreateChatCompletionStreamResponse>;
       const chunks = await drain(stream);
+      // Providers that always send usage get no stream_options (Mistral rejects unknown fields), and nobody is warned.
+      const usageAlways = ['mistral', 'together', 'fireworks'].includes(flavour);
+      expect((fake.requests[0]?.body as Record<string, unknown>)['stream_options']).toEqual(usageAlways ? undefined : { include_usage: true });
+      expect(ctx.warnings).toEqual([]);
       expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk')).toBe(true);
       async function* replay() {
         yield* chunks;
