@@ -1,9 +1,11 @@
-import { afterAll, beforeAll } from 'vitest';
-import { defineResponseRecordsSuite } from './responses/response-records.suite.js';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createPgliteHarness } from './test-support/create-pglite-harness.js';
+import { defineAllStoreSuites } from './test-support/define-all-store-suites.js';
 
 const harness = createPgliteHarness();
-beforeAll(() => harness.open(), 60_000);
-afterAll(() => harness.close());
 
-defineResponseRecordsSuite(harness);
+describe('store on PGlite (embedded)', () => {
+  beforeAll(() => harness.open(), 60_000);
+  afterAll(() => harness.close());
+  defineAllStoreSuites(harness);
+});

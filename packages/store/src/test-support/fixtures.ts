@@ -17,7 +17,7 @@ export function outputMessage(id: string, text: string): StoredOutputItem {
     id,
     role: 'assistant',
     status: 'completed',
-    content: [{ type: 'output_text', text, annotations: [] }],
+    content: [{ type: 'output_text', text, annotations: [], logprobs: [] }],
   } as StoredOutputItem;
 }
 

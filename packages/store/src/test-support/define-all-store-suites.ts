@@ -1,0 +1,19 @@
+import { defineMigrationsSuite } from '../migrations/run-migrations.suite.js';
+import { defineListInputItemsSuite } from '../responses/list-input-items.suite.js';
+import { defineLoadConversationChainSuite } from '../responses/load-conversation-chain.suite.js';
+import { defineResponseEventsSuite } from '../responses/response-events.suite.js';
+import { defineResponseLifecycleSuite } from '../responses/response-lifecycle.suite.js';
+import { defineResponseRecordsSuite } from '../responses/response-records.suite.js';
+import { defineRunQueueSuite } from '../responses/run-queue.suite.js';
+import type { StoreHarness } from './store-harness.js';
+
+/** The one repository suite every backend runs. */
+export function defineAllStoreSuites(harness: StoreHarness): void {
+  defineMigrationsSuite(harness);
+  defineResponseRecordsSuite(harness);
+  defineListInputItemsSuite(harness);
+  defineLoadConversationChainSuite(harness);
+  defineResponseLifecycleSuite(harness);
+  defineResponseEventsSuite(harness);
+  defineRunQueueSuite(harness);
+}
