@@ -1,7 +1,8 @@
 import type { ProviderAdapter } from '@switchyard/core';
 import { createAzureOpenAIAdapter, createOpenAIAdapter } from '@switchyard/provider-openai';
+import { createOpenAICompatibleAdapter, type OpenAICompatibleFlavour } from '@switchyard/provider-openai-compatible';
 import type { Logger } from 'pino';
-import type { ProviderConfig } from '../config/gateway-config.js';
+import type { ProviderConfig, ProviderKind } from '../config/gateway-config.js';
 import type { AdapterFamily } from './provider-registry.js';
 
 export interface AdapterFactoryServices {
@@ -22,10 +23,22 @@ function adapterLogger(logger: Logger): { warn(message: string, details: Readonl
   return { warn: (message, details) => logger.warn(details, message) };
 }
 
+/** The openai-compatible package's flavour for each provider kind it serves. */
+const compatibleFlavours: Partial<Record<ProviderKind, OpenAICompatibleFlavour>> = {
+  'openai-compatible': 'openai_compatible',
+  xai: 'xai',
+  groq: 'groq',
+  mistral: 'mistral',
+  together: 'together',
+  deepseek: 'deepseek',
+  fireworks: 'fireworks',
+  openrouter: 'openrouter',
+};
+
 /**
  * The adapter factory for each adapter family that exists today. Families missing here
- * (openai-compatible, anthropic, google, cohere) are recognised in config but skipped with a
- * log line until their package is plugged in here.
+ * (anthropic, google, cohere) are recognised in config but skipped with a log line until their
+ * package is plugged in here.
  */
 export const defaultAdapterFactories: AdapterFactories = {
   openai: (name, config, services) =>
@@ -46,4 +59,9 @@ export const defaultAdapterFactories: AdapterFactories = {
       ...(config.apiVersion === undefined ? {} : { apiVersion: config.apiVersion }),
       logger: adapterLogger(services.logger),
     }),
+  'openai-compatible': (name, config) => {
+    const flavour = compatibleFlavours[config.type];
+    if (flavour === undefined) throw new TypeError(`No openai-compatible flavour for provider type ${config.type}`);
+    return createOpenAICompatibleAdapter({ flavour, provider: name, apiKey: config.apiKey, baseURL: config.baseURL });
+  },
 };

@@ -1,5 +1,6 @@
 import type { ProviderAdapter } from '@switchyard/core';
 import type { Logger } from 'pino';
+import { ConfigError } from '../config/config-error.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import type { AdapterFactories } from './adapter-factories.js';
 import { configuredProvider, type ConfiguredProvider, type ProviderDirectory } from './configured-provider.js';
@@ -24,7 +25,13 @@ export function createProviderDirectory(options: CreateProviderDirectoryOptions)
       options.logger.warn({ provider: name, type: config.type }, `provider '${name}' (${config.type}) recognised, adapter not available yet; skipped`);
       continue;
     }
-    directory.set(name, configuredProvider(name, config, factory(name, { ...config, baseURL: config.baseURL }, { logger: options.logger.child({ provider: name }) })));
+    let adapter: ProviderAdapter;
+    try {
+      adapter = factory(name, { ...config, baseURL: config.baseURL }, { logger: options.logger.child({ provider: name }) });
+    } catch (error) {
+      throw new ConfigError(`providers.${name}`, error instanceof Error ? error.message : String(error));
+    }
+    directory.set(name, configuredProvider(name, config, adapter));
   }
   for (const [name, adapter] of Object.entries(options.adapters ?? {})) {
     directory.set(name, configuredProvider(name, options.config.providers[name] ?? { models: [] }, adapter));
