@@ -121,6 +121,9 @@ export function createRedisHotState<Event = unknown>(options: RedisHotStateOptio
     async close() {
       hub.clear();
       await Promise.allSettled([commands.quit(), subscriber.quit()]);
+      // quit() is polite; disconnect() also stops reconnect attempts to a Redis that never answered.
+      commands.disconnect();
+      subscriber.disconnect();
     },
   };
 }
