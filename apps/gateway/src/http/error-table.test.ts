@@ -3,10 +3,14 @@ import type { ProviderAdapter } from '@switchyard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorization, startTestGateway, type TestGateway } from '../test-support/start-test-gateway.js';
 
-/** A stand-in adapter for routing tests: it answers createResponse with a fixed object. */
+/** A stand-in adapter for routing tests: it has no generation operation, and its token counter crashes. */
 const standIn: ProviderAdapter = {
   provider: 'stand-in',
-  operations: {},
+  operations: {
+    countInputTokens: async () => {
+      throw new Error('connection string postgres://admin:hunter2@db/internal');
+    },
+  },
 };
 
 let gateway: TestGateway;
@@ -108,6 +112,13 @@ describe('bad requests get OpenAI error envelopes', () => {
   it('an operation the provider lacks → 400 unsupported_operation', async () => {
     const response = await send('POST', '/v1/responses', { headers: json, body: JSON.stringify({ model: 'openai/gpt-4o', input: 'hi' }) });
     await expectEnvelope(response, 400, { code: 'unsupported_operation' });
+  });
+
+  it('an unexpected exception → 500 server_error with a generic message and no details', async () => {
+    const response = await send('POST', '/v1/responses/input_tokens', { headers: json, body: JSON.stringify({ model: 'openai/gpt-4o', input: 'hi' }) });
+    const envelope = await expectEnvelope(response, 500, { type: 'server_error', code: null, param: null });
+    expect(JSON.stringify(envelope)).not.toContain('hunter2');
+    expect(envelope.error.message).toBe('The gateway had an internal error while processing your request.');
   });
 
   it('keeps a sane incoming x-request-id and replaces an odd one', async () => {
