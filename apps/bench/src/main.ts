@@ -2,9 +2,18 @@
 // `pnpm bench`: the fake upstream directly, a raw pass-through floor and the gateway, side by side in one run.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { measureTarget, smokeCheck, type BenchSettings, type Target, type TargetMeasurement } from './measure-target.js';
+import {
+  measureRound,
+  smokeCheck,
+  summarise,
+  warmUp,
+  type BenchSettings,
+  type RoundResult,
+  type Target,
+  type TargetMeasurement,
+} from './measure-target.js';
 import { compareWithFloor, type ScenarioComparison } from './report/compute-ratios.js';
 import { formatTable } from './report/format-table.js';
 import { scenarios } from './scenarios.js';
@@ -13,7 +22,8 @@ import { defaultGatewayCli, startTargets } from './start-targets.js';
 const environment = process.env;
 const settings: BenchSettings = {
   connections: Number(environment.BENCH_CONNECTIONS ?? 16),
-  durationSeconds: Number(environment.BENCH_DURATION_S ?? 4),
+  rounds: Number(environment.BENCH_ROUNDS ?? 3),
+  durationSeconds: Number(environment.BENCH_DURATION_S ?? 1.5),
   warmupSeconds: Number(environment.BENCH_WARMUP_S ?? 1),
   firstByteRequests: Number(environment.BENCH_FIRST_BYTE_REQUESTS ?? 200),
   firstByteConcurrency: Number(environment.BENCH_FIRST_BYTE_CONCURRENCY ?? 4),
@@ -32,31 +42,42 @@ if (started.gateway !== undefined) {
 
 const measurements: Record<string, Partial<Record<Target['name'], TargetMeasurement>>> = {};
 const skipped: Record<string, string> = {};
+const roundsByScenario: Record<string, Record<string, RoundResult[]>> = {};
+const loadBefore = loadavg()[0] ?? Number.NaN;
 if (started.gatewaySkipped !== undefined) skipped.gateway = started.gatewaySkipped;
 try {
   for (const scenario of scenarios) {
     const row: Partial<Record<Target['name'], TargetMeasurement>> = {};
+    const healthy: Target[] = [];
     for (const target of targets) {
       const problem = await smokeCheck(target, scenario);
-      if (problem !== undefined) {
-        skipped[`${target.name}/${scenario.name}`] = problem;
-        process.stderr.write(`skip ${target.name} ${scenario.name}: ${problem}\n`);
-        const server = [started.upstream, started.floor, started.gateway].find((candidate) => candidate?.pid === target.pid);
-        if (server?.exited() !== undefined) {
-          skipped[`${target.name}/${scenario.name}`] = `${problem}; process exited (${server.exited()}): ${server.outputTail().slice(-800)}`;
-          process.stderr.write(`${target.name} exited (${server.exited()}); last output:\n${server.outputTail()}\n`);
-        }
+      if (problem === undefined) {
+        healthy.push(target);
         continue;
       }
-      process.stderr.write(`measuring ${scenario.name} via ${target.name}…\n`);
-      row[target.name] = await measureTarget(target, scenario, settings);
+      skipped[`${target.name}/${scenario.name}`] = problem;
+      process.stderr.write(`skip ${target.name} ${scenario.name}: ${problem}\n`);
+      const server = [started.upstream, started.floor, started.gateway].find((candidate) => candidate?.pid === target.pid);
+      if (server?.exited() !== undefined) {
+        skipped[`${target.name}/${scenario.name}`] = `${problem}; process exited (${server.exited()}): ${server.outputTail().slice(-800)}`;
+        process.stderr.write(`${target.name} exited (${server.exited()}); last output:\n${server.outputTail()}\n`);
+      }
     }
+    process.stderr.write(`measuring ${scenario.name} (${healthy.map((target) => target.name).join(', ')})…\n`);
+    for (const target of healthy) await warmUp(target, scenario, settings);
+    const rounds = new Map<Target['name'], RoundResult[]>(healthy.map((target) => [target.name, []]));
+    for (let round = 0; round < settings.rounds; round += 1) {
+      for (const target of healthy) rounds.get(target.name)?.push(await measureRound(target, scenario, settings));
+    }
+    for (const target of healthy) row[target.name] = await summarise(target, scenario, settings, rounds.get(target.name) ?? []);
+    roundsByScenario[scenario.name] = Object.fromEntries(rounds);
     measurements[scenario.name] = row;
   }
 } finally {
   await started.stopAll();
 }
 
+const loadAfter = loadavg()[0] ?? Number.NaN;
 const comparisons: Record<string, ScenarioComparison> = {};
 const floorOverDirect: Record<string, ScenarioComparison> = {};
 for (const [name, row] of Object.entries(measurements)) {
@@ -101,7 +122,8 @@ const machine = {
 };
 const lines = [
   `Switchyard bench — ${new Date().toISOString()} — ${machine.cpu} × ${machine.cores}, Node ${machine.node}, commit ${machine.commit}`,
-  `c=${settings.connections}, ${settings.warmupSeconds}s warm-up + ${settings.durationSeconds}s measured per target and scenario; first byte: ${settings.firstByteRequests} requests at c=${settings.firstByteConcurrency}; pinned: ${pin}; gateway LOG_LEVEL=${gatewayLogLevel}`,
+  `c=${settings.connections}; per scenario: ${settings.warmupSeconds}s warm-up, then ${settings.rounds} interleaved rounds of ${settings.durationSeconds}s per target (medians); first byte: ${settings.firstByteRequests} requests at c=${settings.firstByteConcurrency}; pinned: ${pin}; gateway LOG_LEVEL=${gatewayLogLevel}`,
+  `1-min load average before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} (2 cores: above ~2 means other work competed with the run)`,
   '',
   formatTable(['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'TTFB p50', 'TTFB p99', 'CPU ms/req', 'RSS MiB', 'fail'], rawRows),
   '',
@@ -118,7 +140,7 @@ const resultsDirectory = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(resultsDirectory, { recursive: true });
 writeFileSync(
   `${resultsDirectory}latest.json`,
-  `${JSON.stringify({ at: new Date().toISOString(), machine, settings, pin, gatewayLogLevel, measurements, comparisons, floorOverDirect, skipped }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, settings, pin, gatewayLogLevel, loadAverage: { before: loadBefore, after: loadAfter }, measurements, comparisons, floorOverDirect, rounds: roundsByScenario, skipped }, null, 2)}\n`,
 );
 process.stdout.write(`\nwrote ${resultsDirectory}latest.json\n`);
 

@@ -1,4 +1,4 @@
-import { measureFirstByte } from './load/measure-first-byte.js';
+import { measureFirstByte, percentile } from './load/measure-first-byte.js';
 import { runLoad } from './load/run-load.js';
 import { readProcessCpuMs, readProcessRssMiB } from './process/read-process-cpu-ms.js';
 import type { Scenario } from './scenarios.js';
@@ -14,6 +14,8 @@ export interface Target {
 
 export interface BenchSettings {
   connections: number;
+  /** Interleaved measured rounds per scenario (targets alternate within each round). */
+  rounds: number;
   durationSeconds: number;
   warmupSeconds: number;
   firstByteRequests: number;
@@ -49,34 +51,61 @@ export async function smokeCheck(target: Target, scenario: Scenario): Promise<st
   }
 }
 
-/** Warm-up, then a measured closed-loop window (CPU read around it), then a first-byte probe for streams. */
-export async function measureTarget(target: Target, scenario: Scenario, settings: BenchSettings): Promise<TargetMeasurement> {
-  const url = `${target.url}${scenario.path}`;
-  const body = scenario.body(target.model);
-  const load = { url, apiKey: target.apiKey, body, connections: settings.connections };
-  await runLoad({ ...load, durationSeconds: settings.warmupSeconds });
+export interface RoundResult {
+  requests: number;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  cpuMsPerRequest: number;
+  failures: number;
+}
+
+function loadFor(target: Target, scenario: Scenario, settings: BenchSettings) {
+  return { url: `${target.url}${scenario.path}`, apiKey: target.apiKey, body: scenario.body(target.model), connections: settings.connections };
+}
+
+/** Unmeasured load so JIT, connection pools and caches are warm. */
+export async function warmUp(target: Target, scenario: Scenario, settings: BenchSettings): Promise<void> {
+  await runLoad({ ...loadFor(target, scenario, settings), durationSeconds: settings.warmupSeconds });
+}
+
+/** One measured closed-loop window, with the target process's CPU time read around it. */
+export async function measureRound(target: Target, scenario: Scenario, settings: BenchSettings): Promise<RoundResult> {
   const cpuBefore = readProcessCpuMs(target.pid);
-  const result = await runLoad({ ...load, durationSeconds: settings.durationSeconds });
+  const result = await runLoad({ ...loadFor(target, scenario, settings), durationSeconds: settings.durationSeconds });
   const cpuAfter = readProcessCpuMs(target.pid);
-  const rssMiB = readProcessRssMiB(target.pid);
+  return { ...result, cpuMsPerRequest: result.requests > 0 ? (cpuAfter - cpuBefore) / result.requests : Number.NaN };
+}
+
+/** Medians over the rounds (robust to a noisy neighbour during one round), plus RSS and the first-byte probe. */
+export async function summarise(
+  target: Target,
+  scenario: Scenario,
+  settings: BenchSettings,
+  rounds: RoundResult[],
+): Promise<TargetMeasurement> {
   const firstByte = scenario.stream
     ? await measureFirstByte({
-        url,
+        url: `${target.url}${scenario.path}`,
         apiKey: target.apiKey,
-        body,
+        body: scenario.body(target.model),
         requests: settings.firstByteRequests,
         concurrency: settings.firstByteConcurrency,
       })
     : undefined;
+  const median = (pick: (round: RoundResult) => number): number => {
+    const values = rounds.map(pick).sort((left, right) => left - right);
+    return percentile(values, 0.5);
+  };
   return {
-    requests: result.requests,
-    requestsPerSecond: result.requestsPerSecond,
-    latencyP50Ms: result.latencyP50Ms,
-    latencyP99Ms: result.latencyP99Ms,
+    requests: rounds.reduce((total, round) => total + round.requests, 0),
+    requestsPerSecond: median((round) => round.requestsPerSecond),
+    latencyP50Ms: median((round) => round.latencyP50Ms),
+    latencyP99Ms: median((round) => round.latencyP99Ms),
     firstByteP50Ms: firstByte?.firstByteP50Ms ?? null,
     firstByteP99Ms: firstByte?.firstByteP99Ms ?? null,
-    cpuMsPerRequest: result.requests > 0 ? (cpuAfter - cpuBefore) / result.requests : Number.NaN,
-    rssMiB,
-    failures: result.failures + (firstByte?.failures ?? 0),
+    cpuMsPerRequest: median((round) => round.cpuMsPerRequest),
+    rssMiB: readProcessRssMiB(target.pid),
+    failures: rounds.reduce((total, round) => total + round.failures, 0) + (firstByte?.failures ?? 0),
   };
 }
