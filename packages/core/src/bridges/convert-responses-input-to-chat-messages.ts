@@ -182,7 +182,7 @@ function convertFunctionCallOutput(item: FunctionCallOutputItemParam, path: stri
       message: `${path}.call_id is required to send a function_call_output to a Chat Completions provider.`,
     });
   }
-  const content = typeof item.output === 'string' ? item.output : textOf(item.output as InputContent[], `${path}.output`, state);
+  const content = typeof item.output === 'string' ? item.output : textOf(item.output, `${path}.output`, state);
   state.messages.push({ role: 'tool', tool_call_id: item.call_id, content });
 }
 

@@ -1,9 +1,10 @@
 import type { ResponseStreamEvent } from '@switchyard/contract';
 import { GatewayError } from '../errors/gateway-error.js';
 import { UpstreamError } from '../errors/upstream-error.js';
-import type { StreamPart, TextAnnotation } from '../parts/stream-part.js';
+import type { StreamPart } from '../parts/stream-part.js';
 import { convertResponseUsage } from './convert-response-usage.js';
 import { responseFailureToError, responseFinishReason } from './response-outcome-to-parts.js';
+import { textAnnotationFromAnnotation } from './text-annotation-from-annotation.js';
 
 export interface ResponseEventsToPartsOptions {
   readonly provider?: string;
@@ -87,7 +88,7 @@ export async function* responseEventsToParts(
           yield* emit({ type: 'text-delta', id: `${event.item_id}:${event.content_index}`, delta: event.delta });
           break;
         case 'response.output_text.annotation.added': {
-          const annotation = toTextAnnotation(event.annotation);
+          const annotation = textAnnotationFromAnnotation(event.annotation);
           if (annotation !== undefined) yield* emit({ type: 'text-annotation', id: `${event.item_id}:${event.content_index}`, annotation });
           break;
         }
@@ -166,22 +167,4 @@ export async function* responseEventsToParts(
       for (const index of item.content.keys()) yield* close(`${item.id}:${index}`);
     }
   }
-}
-
-function toTextAnnotation(annotation: unknown): TextAnnotation | undefined {
-  if (typeof annotation !== 'object' || annotation === null || !('type' in annotation)) return undefined;
-  const value = annotation as Record<string, unknown>;
-  if (value.type === 'url_citation') {
-    return {
-      type: 'url_citation',
-      url: String(value.url ?? ''),
-      title: String(value.title ?? ''),
-      startIndex: Number(value.start_index ?? 0),
-      endIndex: Number(value.end_index ?? 0),
-    };
-  }
-  if (value.type === 'file_citation') {
-    return { type: 'file_citation', fileId: String(value.file_id ?? ''), filename: String(value.filename ?? ''), index: Number(value.index ?? 0) };
-  }
-  return undefined;
 }

@@ -2,6 +2,7 @@ import type { Response } from '@switchyard/contract';
 import type { StreamPart } from '../parts/stream-part.js';
 import { convertResponseUsage } from './convert-response-usage.js';
 import { responseFailureToError, responseFinishReason } from './response-outcome-to-parts.js';
+import { textAnnotationFromAnnotation } from './text-annotation-from-annotation.js';
 
 /**
  * A finished Responses `Response` → parts. Messages, refusals, reasoning and function calls
@@ -18,19 +19,8 @@ export function responseToParts(response: Response, options: { readonly provider
         if (content.type === 'output_text') {
           parts.push({ type: 'text-start', id }, { type: 'text-delta', id, delta: content.text });
           for (const annotation of content.annotations) {
-            if (annotation.type === 'url_citation') {
-              parts.push({
-                type: 'text-annotation',
-                id,
-                annotation: { type: 'url_citation', url: annotation.url, title: annotation.title, startIndex: annotation.start_index, endIndex: annotation.end_index },
-              });
-            } else if (annotation.type === 'file_citation') {
-              parts.push({
-                type: 'text-annotation',
-                id,
-                annotation: { type: 'file_citation', fileId: annotation.file_id, filename: annotation.filename, index: annotation.index },
-              });
-            }
+            const converted = textAnnotationFromAnnotation(annotation);
+            if (converted !== undefined) parts.push({ type: 'text-annotation', id, annotation: converted });
           }
           parts.push({ type: 'text-end', id });
         } else {
