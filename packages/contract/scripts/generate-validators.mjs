@@ -22,6 +22,7 @@ export function createContractAjv(document) {
     discriminator: true,
     validateSchema: false,
     inlineRefs: false,
+    messages: false,
     code: { source: true, esm: true, lines: false, optimize: true },
   });
   addFormats.default(ajv);

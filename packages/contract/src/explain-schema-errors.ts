@@ -1,3 +1,4 @@
+import { describeData, describeTypeName, describeTypes, isObject, jsonEqual, quoteList, showValue, typeMatches } from './describe-json-value.js';
 import type { JsonSchema, JsonSchemaObject } from './validator-catalog.js';
 
 export type PathSegment = string | number;
@@ -25,53 +26,6 @@ interface Found {
 export function formatParam(path: readonly PathSegment[]): string | null {
   if (path.length === 0) return null;
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function jsonEqual(left: unknown, right: unknown): boolean {
-  if (left === right) return true;
-  if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null) return false;
-  if (Array.isArray(left) !== Array.isArray(right)) return false;
-  const leftKeys = Object.keys(left);
-  if (leftKeys.length !== Object.keys(right).length) return false;
-  return leftKeys.every((key) => jsonEqual((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]));
-}
-
-function typeMatches(type: string, data: unknown): boolean {
-  switch (type) {
-    case 'integer': return Number.isInteger(data);
-    case 'number': return typeof data === 'number' && Number.isFinite(data);
-    case 'null': return data === null;
-    case 'array': return Array.isArray(data);
-    case 'object': return isObject(data);
-    default: return typeof data === type;
-  }
-}
-
-const typePhrases: Record<string, string> = { integer: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean', array: 'an array', object: 'an object', null: 'null' };
-
-function describeData(data: unknown): string {
-  if (data === null) return 'null';
-  if (Array.isArray(data)) return 'an array';
-  if (typeof data === 'number') return Number.isInteger(data) ? 'an integer' : 'a decimal';
-  if (typeof data === 'object') return 'an object';
-  return typePhrases[typeof data] ?? typeof data;
-}
-
-function describeTypes(types: readonly string[]): string {
-  const named = [...new Set(types.filter((type) => type !== 'null' || types.length === 1))].map((type) => typePhrases[type] ?? type);
-  if (named.length <= 1) return named[0] ?? 'a different type';
-  return `one of ${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
-}
-
-function quoteList(values: readonly unknown[]): string {
-  const quoted = values.map((value) => `'${typeof value === 'string' ? value : JSON.stringify(value)}'`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
-}
-
-function showValue(data: unknown): string {
-  return typeof data === 'string' ? data : JSON.stringify(data);
 }
 
 export function createSchemaExplainer(options: ExplainOptions) {
@@ -195,6 +149,17 @@ export function createSchemaExplainer(options: ExplainOptions) {
     for (const name of schema.required ?? []) {
       if (data[name] === undefined) issues.push(found([...path, name], (param) => `Missing required ${noun}: ${param}.`));
     }
+    const count = Object.keys(data).length;
+    if (typeof schema['maxProperties'] === 'number' && count > schema['maxProperties']) {
+      const limit = schema['maxProperties'];
+      issues.push(found(path, (param) => `Invalid ${param}: too many properties. Expected an object with at most ${limit} properties, but got an object with ${count} properties instead.`));
+    }
+    if (typeof schema['minProperties'] === 'number' && count < schema['minProperties']) {
+      const limit = schema['minProperties'];
+      issues.push(found(path, (param) => `Invalid ${param}: too few properties. Expected an object with at least ${limit} properties, but got an object with ${count} properties instead.`));
+    }
+    const propertyNames = schema['propertyNames'] as JsonSchema | undefined;
+    if (propertyNames !== undefined) for (const name of Object.keys(data)) issues.push(...check(propertyNames, name, [...path, name]));
     const properties = schema.properties ?? {};
     for (const [name, value] of Object.entries(data)) {
       const propertySchema = properties[name];
@@ -277,11 +242,4 @@ export function createSchemaExplainer(options: ExplainOptions) {
 
   /** Explains why `data` fails `schema`; an empty list means the explainer found nothing to say. */
   return (schema: JsonSchema, data: unknown, path: readonly PathSegment[] = []): SchemaIssue[] => check(schema, data, path).map((entry) => entry.issue);
-}
-
-function describeTypeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
 }

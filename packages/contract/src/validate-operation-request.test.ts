@@ -64,6 +64,36 @@ describe('validateOperationRequest: createResponse rejects precisely', () => {
     else expect(error?.message).toMatch(/^Invalid value: '.+'\. Supported values are: '.+'\.$/);
   });
 
+  it('reports metadata limits and names the offending key', () => {
+    const tooMany = Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`key${index}`, 'value']));
+    expect(firstError(validateOperationRequest('createResponse', { body: { model: 'm', metadata: tooMany } }))).toEqual({
+      param: 'metadata',
+      message: "Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with 17 properties instead.",
+    });
+    expect(firstError(validateOperationRequest('createResponse', { body: { model: 'm', metadata: { team: 5 } } }))).toEqual({
+      param: 'metadata.team',
+      message: "Invalid type for 'metadata.team': expected a string, but got an integer instead.",
+    });
+  });
+
+  it('lists the supported tool types for an unknown one', () => {
+    const error = firstError(validateOperationRequest('createResponse', { body: { model: 'm', tools: [{ type: 'function', name: 'f' }, { type: 'banana' }] } }));
+    expect(error?.message).toMatch(/^Invalid value: 'banana'\. Supported values are: 'function', .*'web_search'.* and '[a-z_]+'\.$/);
+  });
+
+  it('reports every invalid parameter, not only the first', () => {
+    const result = validateOperationRequest('createChatCompletion', { body: { model: 'm', messages: [{ role: 'user', content: 'x' }], n: 0, stop: 5 } });
+    expect(result.valid ? [] : result.errors.map((error) => error.param)).toEqual(['n', 'stop']);
+  });
+
+  it('checks declared headers case-insensitively', () => {
+    expect(validateOperationRequest('createResponse', { body: { model: 'm' }, headers: { 'X-Switchyard-Strict': 'true' } }).valid).toBe(true);
+    expect(firstError(validateOperationRequest('createResponse', { body: { model: 'm' }, headers: { 'X-Switchyard-Strict': 'maybe' } }))).toEqual({
+      param: 'x-switchyard-strict',
+      message: "Invalid value: 'maybe'. Supported values are: 'true' and 'false'.",
+    });
+  });
+
   it('reports a missing body', () => {
     expect(firstError(validateOperationRequest('createResponse', {}))).toEqual({ message: 'The request body is missing: send a JSON object.', param: null });
   });

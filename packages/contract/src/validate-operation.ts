@@ -51,7 +51,9 @@ function run(entry: ValidatorCatalogEntry, data: unknown, explain: typeof explai
   const first = entry.validate.errors?.[0];
   const path = (first?.instancePath ?? '').split('/').slice(1).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment.replaceAll('~1', '/').replaceAll('~0', '~')));
   const param = formatParam(path);
-  return [{ message: `Invalid ${param === null ? 'value' : `'${param}'`}: ${first?.message ?? 'does not match the contract'}.`, param }];
+  const subject = param === null ? 'the value' : `'${param}'`;
+  const rule = first?.keyword === 'format' ? `expected a value in the '${String(first.params['format'])}' format` : `breaks the contract's '${first?.keyword ?? 'schema'}' rule`;
+  return [{ message: `Invalid ${subject}: ${rule}.`, param }];
 }
 
 function lowerCaseKeys(values: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -31,7 +31,8 @@ export interface JsonSchemaObject {
 /** The subset of an Ajv error the runtime reads (for the rare failure the explainer cannot name). */
 export interface CompiledValidatorError {
   readonly instancePath: string;
-  readonly message?: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
 }
 
 /** A standalone Ajv validator: returns whether `data` is valid and leaves the first error in `errors`. */

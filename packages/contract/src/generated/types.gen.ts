@@ -622,7 +622,7 @@ export type TypedInputItem = ({
     type: 'function_call_output';
 } & FunctionCallOutputItemParam) | ({
     type: 'reasoning';
-} & ReasoningItem) | ({
+} & ReasoningItemParam) | ({
     type: 'compaction';
 } & CompactionSummaryItemParam) | ({
     type: 'compaction_trigger';
@@ -929,6 +929,24 @@ export type ReasoningItem = {
 };
 
 /**
+ * A reasoning item sent back as input. Same fields as `ReasoningItem`, but `id` may be left out (stateless clients replay only `encrypted_content`) and `content` may be null.
+ */
+export type ReasoningItemParam = {
+    type: 'reasoning';
+    /**
+     * The id of the reasoning item, when the client kept it.
+     */
+    id?: string;
+    summary: Array<SummaryTextContent>;
+    content?: Array<ReasoningTextContent> | null;
+    /**
+     * The opaque reasoning state returned earlier; send it back to continue statelessly.
+     */
+    encrypted_content?: string | null;
+    status?: 'in_progress' | 'completed' | 'incomplete';
+};
+
+/**
  * An image generation call and its result.
  */
 export type ImageGenToolCall = {
@@ -971,30 +989,30 @@ export type CompactionTriggerItemParam = {
 };
 
 /**
- * A file search call. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * A file search call. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type FileSearchToolCall = {
     type: 'file_search_call';
-    id: string;
+    id?: string;
     [key: string]: unknown;
 };
 
 /**
- * A web search call. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * A web search call. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type WebSearchToolCall = {
     type: 'web_search_call';
-    id: string;
+    id?: string;
     [key: string]: unknown;
 };
 
 /**
- * A computer-use action requested by the model. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * A computer-use action requested by the model. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type ComputerToolCall = {
     type: 'computer_call';
-    id: string;
     call_id: string;
+    id?: string;
     [key: string]: unknown;
 };
 
@@ -1071,30 +1089,30 @@ export type AdditionalTools = {
 };
 
 /**
- * A code interpreter run. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * A code interpreter run. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type CodeInterpreterToolCall = {
     type: 'code_interpreter_call';
-    id: string;
+    id?: string;
     [key: string]: unknown;
 };
 
 /**
- * A local shell command requested by the model. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * A local shell command requested by the model. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type LocalShellToolCall = {
     type: 'local_shell_call';
-    id: string;
-    call_id: string;
+    id?: string;
+    call_id?: string | null;
     [key: string]: unknown;
 };
 
 /**
- * The result of a local shell command. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * The result of a local shell command. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type LocalShellToolCallOutput = {
     type: 'local_shell_call_output';
-    id: string;
+    id?: string;
     [key: string]: unknown;
 };
 
@@ -1175,23 +1193,23 @@ export type ApplyPatchToolCallOutput = {
 };
 
 /**
- * The tools listed by an MCP server. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * The tools listed by an MCP server. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type McpListTools = {
     type: 'mcp_list_tools';
-    id: string;
     server_label: string;
+    id?: string;
     [key: string]: unknown;
 };
 
 /**
- * A request for approval of an MCP tool call. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * A request for approval of an MCP tool call. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type McpApprovalRequest = {
     type: 'mcp_approval_request';
-    id: string;
     server_label: string;
     name: string;
+    id?: string;
     [key: string]: unknown;
 };
 
@@ -1217,18 +1235,18 @@ export type McpApprovalResponseResource = {
 };
 
 /**
- * A call of a tool on an MCP server. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * A call of a tool on an MCP server. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type McpToolCall = {
     type: 'mcp_call';
-    id: string;
     server_label: string;
     name: string;
+    id?: string;
     [key: string]: unknown;
 };
 
 /**
- * A call of a custom tool. The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
+ * A call of a custom tool. Used both in `input` and in `output`; `id` is optional because agent clients replay these items without it (the gateway always sets it on output). The gateway relays this item to and from providers that host the tool without interpreting it, so only its identifying fields are described; any others pass through.
  */
 export type CustomToolCall = {
     type: 'custom_tool_call';
