@@ -49,9 +49,11 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
       const [first] = validation.errors;
       throw gatewayErrors.invalidParameter(first?.message ?? 'The request is invalid.', first?.param ?? null);
     }
-    const input = { ...parts, query: validation.query };
+    // Handlers (and so adapters) see only the headers the contract declares: never the client's key.
+    const strictValue = context.get(strictHeader);
+    const input = { ...parts, query: validation.query, headers: strictValue === '' ? {} : { [strictHeader]: strictValue } };
 
-    const strict = isStrict(context.get(strictHeader) || undefined);
+    const strict = isStrict(strictValue || undefined);
     const handlerContext: HandlerContext = {
       requestId: context.state.requestId,
       signal: context.state.abortController.signal,

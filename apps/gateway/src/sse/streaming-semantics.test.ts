@@ -9,6 +9,7 @@ import { authorization, startTestGateway, testMasterKey, type TestGateway } from
  * these tests pin the gateway's SSE writing rules independently of any real adapter.
  */
 const seenSignals: AbortSignal[] = [];
+let lastInputHeaders: unknown;
 
 function event(type: string, sequence_number: number): Record<string, unknown> {
   return { type, sequence_number };
@@ -38,6 +39,7 @@ const scripted: ProviderAdapter = {
   provider: 'scripted',
   operations: {
     createResponse: async (input, context) => {
+      lastInputHeaders = input.headers;
       if (context.upstreamModel === 'warn') {
         context.warnings.push({ type: 'unsupported-parameter', parameter: 'top_logprobs', message: 'top_logprobs is not supported by this provider.' });
         context.warnings.push({ type: 'other', message: 'Température ignorée' });
@@ -128,6 +130,8 @@ describe('warnings', () => {
     const response = await post('/v1/responses', { model: 'scripted/warn', input: 'hi' });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ model: 'warn' });
+    // Adapters never see the client's key: only the headers the contract declares.
+    expect(lastInputHeaders).toEqual({});
     const warnings = JSON.parse(response.headers.get('x-switchyard-warnings') ?? 'null') as unknown;
     expect(warnings).toEqual([
       { type: 'unsupported-parameter', parameter: 'top_logprobs', message: 'top_logprobs is not supported by this provider.' },
@@ -139,5 +143,6 @@ describe('warnings', () => {
     const response = await post('/v1/responses', { model: 'scripted/warn', input: 'hi' }, { 'x-switchyard-strict': 'true' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'unsupported_parameter', param: 'top_logprobs' } });
+    expect(lastInputHeaders).toEqual({ 'x-switchyard-strict': 'true' });
   });
 });
