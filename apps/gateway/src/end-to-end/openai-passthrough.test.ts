@@ -60,6 +60,29 @@ describe('Responses through the OpenAI passthrough adapter', () => {
   });
 });
 
+describe('stored responses through the OpenAI passthrough adapter', () => {
+  it('replays a stored response as a stream from a cursor', async () => {
+    const created = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Replay me', stream: true });
+    const original: Array<{ type: string; sequence_number: number }> = [];
+    for await (const event of created) original.push(event);
+    const first = original[0] as unknown as { response: { id: string } };
+    const replay = await client.responses.retrieve(first.response.id, { stream: true, starting_after: 1 });
+    const replayed: Array<{ type: string; sequence_number: number }> = [];
+    for await (const event of replay) replayed.push(event);
+    expect(replayed.map((event) => event.sequence_number)).toEqual(original.slice(2).map((event) => event.sequence_number));
+    expect(replayed.at(-1)?.type).toBe('response.completed');
+  });
+
+  it('lists input items and cancels a background response', async () => {
+    const created = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Background work', background: true });
+    const items = await client.responses.inputItems.list(created.id);
+    expect(items.data.length).toBeGreaterThan(0);
+    const cancelled = await client.responses.cancel(created.id);
+    expect(cancelled.id).toBe(created.id);
+    expect(['cancelled', 'completed']).toContain(cancelled.status);
+  });
+});
+
 describe('Chat Completions through the OpenAI passthrough adapter', () => {
   it('chat.completions.create answers', async () => {
     const completion = await client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] });
