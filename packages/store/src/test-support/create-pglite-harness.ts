@@ -8,13 +8,21 @@ import { uniqueId } from './fixtures.js';
 
 export interface PgliteHarness extends StoreHarness {
   open(): Promise<void>;
+  /** Closes the store and opens the same data folder again, as a restarted process would. */
+  reopen(): Promise<void>;
+  /** The data folder (missing until `open` creates it). */
+  dataDir(): string;
   close(): Promise<void>;
 }
 
 /** One PGlite store in a temporary data folder, shared by a whole test file. */
 export function createPgliteHarness(): PgliteHarness {
   let store: ResponseStore | undefined;
-  let dataDir: string | undefined;
+  let parentDir: string | undefined;
+  const dataDir = (): string => {
+    if (parentDir === undefined) throw new Error('The PGlite harness is not open.');
+    return path.join(parentDir, 'nested', 'data');
+  };
   const current = (): ResponseStore => {
     if (store === undefined) throw new Error('The PGlite harness is not open.');
     return store;
@@ -23,13 +31,19 @@ export function createPgliteHarness(): PgliteHarness {
     backend: 'pglite',
     store: current,
     secondStore: current,
+    dataDir,
     async open() {
-      dataDir = await mkdtemp(path.join(tmpdir(), 'switchyard-store-'));
-      store = await openStore({ dataDir: path.join(dataDir, 'data'), env: {} });
+      parentDir = await mkdtemp(path.join(tmpdir(), 'switchyard-store-'));
+      store = await openStore({ dataDir: dataDir(), env: {} });
+    },
+    async reopen() {
+      await current().close();
+      store = undefined;
+      store = await openStore({ dataDir: dataDir(), env: {} });
     },
     async close() {
       await store?.close();
-      if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+      if (parentDir !== undefined) await rm(parentDir, { recursive: true, force: true });
     },
     async withFreshSchema(count, work) {
       // PGlite has one session: point it at a new schema for the duration of `work`.
