@@ -28,7 +28,8 @@ export { convertResponsesRequestToChat, type ConvertResponsesRequestToChatOption
 export { convertChatRequestToResponses } from './bridges/convert-chat-request-to-responses.js';
 export { serveCreateResponse, type ServeCreateResponseOptions } from './bridges/serve-create-response.js';
 export { serveCreateChatCompletion, type ServeCreateChatCompletionOptions } from './bridges/serve-create-chat-completion.js';
-export { type BridgeableAdapter, type ServeContext, settleWarnings } from './bridges/bridge-adapter.js';
+export type { BridgeableAdapter, ServeContext } from './bridges/bridgeable-adapter.js';
+export { settleWarnings } from './bridges/settle-warnings.js';
 export { startStream } from './bridges/start-stream.js';
 export { chatChunksToParts, type ChatChunksToPartsOptions } from './transforms/chat-chunks-to-parts.js';
 export { chatCompletionToParts } from './transforms/chat-completion-to-parts.js';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { UpstreamError } from '../errors/upstream-error.js';
 import { createSequentialIdGenerator } from '../ids/create-sequential-id-generator.js';
 import type { Warning } from '../warnings/warning.js';
-import type { BridgeableAdapter, ServeContext } from './bridge-adapter.js';
+import type { BridgeableAdapter, ServeContext } from './bridgeable-adapter.js';
 import { defineChatCapabilities } from './chat-capabilities.js';
 import { serveCreateChatCompletion } from './serve-create-chat-completion.js';
 import { serveCreateResponse } from './serve-create-response.js';

@@ -10,7 +10,11 @@ import { encodeChatCompletionChunks } from '../encoders/chat-completions/encode-
 import { responseEventsToParts } from '../transforms/response-events-to-parts.js';
 import { responseToParts } from '../transforms/response-to-parts.js';
 import { applyChatCapabilities } from './apply-chat-capabilities.js';
-import { fromParts, isAsyncIterable, settleWarnings, unsupportedOperation, type BridgeableAdapter, type ServeContext } from './bridge-adapter.js';
+import type { BridgeableAdapter, ServeContext } from './bridgeable-adapter.js';
+import { settleWarnings } from './settle-warnings.js';
+import { unsupportedOperationError } from './unsupported-operation-error.js';
+import { isAsyncIterable } from './is-async-iterable.js';
+import { partsFromArray } from './parts-from-array.js';
 import { convertChatRequestToResponses } from './convert-chat-request-to-responses.js';
 import { startStream } from './start-stream.js';
 
@@ -47,7 +51,7 @@ export async function serveCreateChatCompletion(
     return native(input, context);
   }
   const createResponse = adapter.operations.createResponse;
-  if (createResponse === undefined) throw unsupportedOperation(adapter.provider, '/v1/chat/completions');
+  if (createResponse === undefined) throw unsupportedOperationError(adapter.provider, '/v1/chat/completions');
 
   const converted = convertChatRequestToResponses(input.body);
   settleWarnings(converted.warnings, context);
@@ -63,7 +67,7 @@ export async function serveCreateChatCompletion(
   };
   const parts = isAsyncIterable<ResponseStreamEvent>(result)
     ? responseEventsToParts(result, { provider: adapter.provider })
-    : fromParts(responseToParts(result, { provider: adapter.provider }));
+    : partsFromArray(responseToParts(result, { provider: adapter.provider }));
   if (input.body.stream === true) return startStream(encodeChatCompletionChunks(parts, encoderOptions));
   return collectChatCompletion(parts, encoderOptions);
 }

@@ -4,7 +4,11 @@ import { encodeResponseEvents } from '../encoders/responses/encode-response-even
 import type { ResponseEncoderOptions } from '../encoders/responses/response-encoder-options.js';
 import { chatChunksToParts } from '../transforms/chat-chunks-to-parts.js';
 import { chatCompletionToParts } from '../transforms/chat-completion-to-parts.js';
-import { fromParts, isAsyncIterable, settleWarnings, unsupportedOperation, type BridgeableAdapter, type ServeContext } from './bridge-adapter.js';
+import type { BridgeableAdapter, ServeContext } from './bridgeable-adapter.js';
+import { settleWarnings } from './settle-warnings.js';
+import { unsupportedOperationError } from './unsupported-operation-error.js';
+import { isAsyncIterable } from './is-async-iterable.js';
+import { partsFromArray } from './parts-from-array.js';
 import { openAIChatCapabilities } from './chat-capabilities.js';
 import { convertResponsesRequestToChat } from './convert-responses-request-to-chat.js';
 import { startStream } from './start-stream.js';
@@ -35,7 +39,7 @@ export async function serveCreateResponse(
   const native = adapter.operations.createResponse;
   if (native !== undefined) return native(input, context);
   const createChatCompletion = adapter.operations.createChatCompletion;
-  if (createChatCompletion === undefined) throw unsupportedOperation(adapter.provider, '/v1/responses');
+  if (createChatCompletion === undefined) throw unsupportedOperationError(adapter.provider, '/v1/responses');
 
   const capabilities = adapter.chatCapabilitiesFor?.(context.upstreamModel) ?? openAIChatCapabilities;
   const converted = convertResponsesRequestToChat(input.body, { capabilities, target: adapter.provider });
@@ -51,7 +55,7 @@ export async function serveCreateResponse(
   };
   const parts = isAsyncIterable<CreateChatCompletionStreamResponse>(result)
     ? chatChunksToParts(result, { provider: adapter.provider })
-    : fromParts(chatCompletionToParts(result));
+    : partsFromArray(chatCompletionToParts(result));
   if (input.body.stream === true) return startStream(encodeResponseEvents(parts, encoderOptions));
   return collectResponse(parts, encoderOptions);
 }
