@@ -41,6 +41,17 @@ export function createResponsesRoutes(context: ResponsesRouteContext): FakeRoute
   const create = async (exchange: FakeExchange): Promise<void> => {
     const { body, behaviour } = exchange;
     if (typeof body.model !== 'string') return missing(exchange, 'model');
+    if (typeof body.max_output_tokens === 'number' && body.max_output_tokens < 16) {
+      return exchange.sendJson(
+        400,
+        openaiErrorBody(
+          `Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, but got ${body.max_output_tokens} instead.`,
+          'invalid_request_error',
+          'integer_below_min_value',
+          'max_output_tokens',
+        ),
+      );
+    }
     const digest = digestResponsesRequest(body);
     const plan = deriveFakeAnswer(digest, answerScriptOf(behaviour));
     const rendered = renderResponsesAnswer({ request: body, plan, inputTokens: countTokens(digest.inputText), nextId });

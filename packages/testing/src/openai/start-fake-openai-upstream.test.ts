@@ -93,10 +93,13 @@ describe('responses', () => {
   });
 
   it('honours a small max_output_tokens with status incomplete', async () => {
+    const tooSmall = await rawPost('/responses', { model: 'gpt-4o-mini', input: 'x', max_output_tokens: 3 });
+    expect(tooSmall.status).toBe(400);
+    expect(JSON.parse(tooSmall.text).error).toMatchObject({ param: 'max_output_tokens', code: 'integer_below_min_value' });
     const { text } = await rawPost('/responses', {
       model: 'gpt-4o-mini',
-      input: 'a long sentence that will not fit',
-      max_output_tokens: 3,
+      input: 'a long sentence that will certainly not fit into sixteen small pieces of output at all',
+      max_output_tokens: 16,
       stream: true,
     });
     const records = parseSseText(text);
