@@ -3,7 +3,8 @@ import { GatewayError } from '../errors/gateway-error.js';
 import { UpstreamError } from '../errors/upstream-error.js';
 import type { StreamPart } from '../parts/stream-part.js';
 import { convertResponseUsage } from './convert-response-usage.js';
-import { responseFailureToError, responseFinishReason } from './response-outcome-to-parts.js';
+import { responseFailureToError } from './response-failure-to-error.js';
+import { responseFinishReason } from './response-finish-reason.js';
 import { textAnnotationFromAnnotation } from './text-annotation-from-annotation.js';
 
 export interface ResponseEventsToPartsOptions {

@@ -1,7 +1,8 @@
 import type { Response } from '@switchyard/contract';
 import type { StreamPart } from '../parts/stream-part.js';
 import { convertResponseUsage } from './convert-response-usage.js';
-import { responseFailureToError, responseFinishReason } from './response-outcome-to-parts.js';
+import { responseFailureToError } from './response-failure-to-error.js';
+import { responseFinishReason } from './response-finish-reason.js';
 import { textAnnotationFromAnnotation } from './text-annotation-from-annotation.js';
 
 /**
