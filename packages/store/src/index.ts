@@ -30,3 +30,4 @@ export {
 } from './hot-state/create-in-process-hot-state.js';
 export { createRedisHotState, type RedisHotStateOptions } from './hot-state/create-redis-hot-state.js';
 export { createHotState, type CreateHotStateOptions } from './hot-state/create-hot-state.js';
+export { followResponseEvents, type FollowResponseEventsOptions } from './streaming/follow-response-events.js';

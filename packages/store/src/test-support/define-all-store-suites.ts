@@ -5,6 +5,7 @@ import { defineResponseEventsSuite } from '../responses/response-events.suite.js
 import { defineResponseLifecycleSuite } from '../responses/response-lifecycle.suite.js';
 import { defineResponseRecordsSuite } from '../responses/response-records.suite.js';
 import { defineRunQueueSuite } from '../responses/run-queue.suite.js';
+import { defineFollowResponseEventsSuite } from '../streaming/follow-response-events.suite.js';
 import type { StoreHarness } from './store-harness.js';
 
 /** The one repository suite every backend runs. */
@@ -16,4 +17,5 @@ export function defineAllStoreSuites(harness: StoreHarness): void {
   defineResponseLifecycleSuite(harness);
   defineResponseEventsSuite(harness);
   defineRunQueueSuite(harness);
+  defineFollowResponseEventsSuite(harness);
 }
