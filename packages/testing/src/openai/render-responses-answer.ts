@@ -28,9 +28,14 @@ export function renderResponsesAnswer(options: RenderResponsesOptions): Rendered
   const emit = (type: string, fields: EventBody): void => {
     events.push({ type, sequence_number: events.length, ...fields });
   };
-  const snapshot = (status: 'in_progress'): EventBody =>
+  const snapshot = (status: 'in_progress' | 'queued'): EventBody =>
     buildResponseObject(request, { id, createdAt, status, output: [], usage: null });
-  emit('response.created', { response: snapshot('in_progress') });
+  if (request.background === true) {
+    emit('response.created', { response: snapshot('queued') });
+    emit('response.queued', { response: snapshot('queued') });
+  } else {
+    emit('response.created', { response: snapshot('in_progress') });
+  }
   emit('response.in_progress', { response: snapshot('in_progress') });
 
   const output: EventBody[] = [];

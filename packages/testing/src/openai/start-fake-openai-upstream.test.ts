@@ -128,6 +128,24 @@ describe('responses', () => {
     await expect(client.responses.cancel(foreground.id)).rejects.toMatchObject({ status: 400 });
   });
 
+  it('streams a background response through response.queued', async () => {
+    const { text } = await rawPost('/responses', { model: 'gpt-4o-mini', input: 'later', background: true, stream: true });
+    const records = parseSseText(text);
+    checkResponsesStream(records);
+    expect(records.slice(0, 3).map((record) => record.event)).toEqual(['response.created', 'response.queued', 'response.in_progress']);
+    expect(JSON.parse(records[0]?.data ?? '{}').response.status).toBe('queued');
+  });
+
+  it('replays a stored stream after a sequence number', async () => {
+    const created = await client.responses.create({ model: 'gpt-4o-mini', input: 'replay me' });
+    const response = await fetch(`${upstream.url}/responses/${created.id}?stream=true&starting_after=3`, {
+      headers: { authorization: 'Bearer k' },
+    });
+    const records = parseSseText(await response.text());
+    expect(JSON.parse(records[0]?.data ?? '{}').sequence_number).toBe(4);
+    expect(records.at(-1)?.event).toBe('response.completed');
+  });
+
   it('counts input tokens and compacts', async () => {
     const counted = await rawPost('/responses/input_tokens', { model: 'gpt-4o-mini', input: 'one two three' });
     expect(JSON.parse(counted.text)).toMatchObject({ object: 'response.input_tokens' });
