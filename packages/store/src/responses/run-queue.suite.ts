@@ -87,10 +87,11 @@ export function defineRunQueueSuite(harness: StoreHarness): void {
 
     it('leaves a run with a live lease alone and reclaims it once the lease lapsed', async () => {
       const [id] = await queueRuns(harness.store(), 1);
-      const first = await harness.store().claimNextRun('worker-a', 150);
+      // A generous lease, so a slow machine cannot let it lapse before the second claim.
+      const first = await harness.store().claimNextRun('worker-a', 1_000);
       expect(first?.id).toBe(id);
       expect(await harness.secondStore().claimNextRun('worker-b', 60_000)).toBeUndefined();
-      await outlive(150);
+      await outlive(1_000);
       const reclaimed = await harness.secondStore().claimNextRun('worker-b', 60_000);
       expect(reclaimed).toMatchObject({ id, leaseOwner: 'worker-b', attempts: 2, status: 'in_progress' });
       expect(await harness.store().renewLease(id ?? '', 'worker-a', 60_000)).toBe(false);
