@@ -31,3 +31,4 @@ export {
 export { createRedisHotState, type RedisHotStateOptions } from './hot-state/create-redis-hot-state.js';
 export { createHotState, type CreateHotStateOptions } from './hot-state/create-hot-state.js';
 export { followResponseEvents, type FollowResponseEventsOptions } from './streaming/follow-response-events.js';
+export { holdRun, type HoldRunOptions, type RunAbortReason, type RunHold } from './worker/hold-run.js';

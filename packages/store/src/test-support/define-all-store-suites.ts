@@ -6,6 +6,7 @@ import { defineResponseLifecycleSuite } from '../responses/response-lifecycle.su
 import { defineResponseRecordsSuite } from '../responses/response-records.suite.js';
 import { defineRunQueueSuite } from '../responses/run-queue.suite.js';
 import { defineFollowResponseEventsSuite } from '../streaming/follow-response-events.suite.js';
+import { defineHoldRunSuite } from '../worker/hold-run.suite.js';
 import type { StoreHarness } from './store-harness.js';
 
 /** The one repository suite every backend runs. */
@@ -18,4 +19,5 @@ export function defineAllStoreSuites(harness: StoreHarness): void {
   defineResponseEventsSuite(harness);
   defineRunQueueSuite(harness);
   defineFollowResponseEventsSuite(harness);
+  defineHoldRunSuite(harness);
 }
