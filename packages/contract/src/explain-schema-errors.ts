@@ -16,7 +16,11 @@ export interface ExplainOptions {
   readonly mode: 'request' | 'response';
   /** How to name the root value in messages, e.g. "the request body". */
   readonly rootLabel: string;
+  /** How many schema nodes one explanation may visit (default 50,000). */
+  readonly budget?: number;
 }
+
+const budgetExceeded = Symbol('explain budget exceeded');
 
 interface Found {
   readonly issue: SchemaIssue;
@@ -81,7 +85,15 @@ export function createSchemaExplainer(options: ExplainOptions) {
   };
 
   /** The values a branch allows for a discriminating property; null = unconstrained. */
+  const tagCache = new WeakMap<object, Map<string, Set<unknown> | null>>();
   const tagValues = (schema: JsonSchema, tag: string, seen = 0): Set<unknown> | null => {
+    if (typeof schema !== 'object') return null;
+    let byTag = tagCache.get(schema);
+    if (!byTag) tagCache.set(schema, (byTag = new Map()));
+    if (!byTag.has(tag)) byTag.set(tag, collectTagValues(schema, tag, seen));
+    return byTag.get(tag) ?? null;
+  };
+  const collectTagValues = (schema: JsonSchema, tag: string, seen: number): Set<unknown> | null => {
     const target = deref(schema);
     if (typeof target === 'boolean' || seen > 16) return null;
     const property = target.properties?.[tag];
@@ -139,8 +151,12 @@ export function createSchemaExplainer(options: ExplainOptions) {
       }
     }
     // Branches of another JSON type, or with another tag value, cannot pass: only the candidates are checked.
-    const results = candidates.map((index) => check(branches[index]!, data, path));
-    if (results.some((issues) => issues.length === 0)) return [];
+    const results: Found[][] = [];
+    for (const index of candidates) {
+      const issues = check(branches[index]!, data, path);
+      if (issues.length === 0) return [];
+      results.push(issues);
+    }
     return deepest(results);
   };
 
@@ -204,21 +220,30 @@ export function createSchemaExplainer(options: ExplainOptions) {
         issues.push(found(path, (param) => `Invalid ${param}: ${data.length === 0 ? 'empty array' : 'array too short'}. Expected an array with minimum length ${schema.minItems}, but got ${got} instead.`));
       }
       const prefix = schema.prefixItems ?? [];
-      data.forEach((item, index) => {
+      // Like OpenAI, name the first bad item only (and do not walk the rest of a long list).
+      for (let index = 0; index < data.length; index += 1) {
         const itemSchema = index < prefix.length ? prefix[index] : schema.items;
-        if (itemSchema !== undefined) issues.push(...check(itemSchema, item, [...path, index]));
-      });
+        const itemIssues = itemSchema === undefined ? [] : check(itemSchema, data[index], [...path, index]);
+        if (itemIssues.length > 0) {
+          issues.push(...itemIssues);
+          break;
+        }
+      }
     }
     return issues;
   };
 
+  let budget = 0;
   const check = (schema: JsonSchema, data: unknown, path: readonly PathSegment[]): Found[] => {
+    budget -= 1;
+    if (budget < 0) throw budgetExceeded;
     if (schema === true) return [];
     if (schema === false) return [found(path, (param) => `Unknown ${noun}: ${param}.`)];
     if (typeof schema.$ref === 'string') {
-      const { $ref: reference, ...rest } = schema;
-      const issues = check(resolve(reference), data, path);
-      return issues.length > 0 || Object.keys(rest).length === 0 ? issues : check(rest, data, path);
+      const issues = check(resolve(schema.$ref), data, path);
+      if (issues.length > 0 || Object.keys(schema).length === 1) return issues;
+      const { $ref: _reference, ...siblings } = schema;
+      return check(siblings, data, path);
     }
     if (schema.type !== undefined) {
       const types = typeof schema.type === 'string' ? [schema.type] : [...schema.type];
@@ -241,5 +266,14 @@ export function createSchemaExplainer(options: ExplainOptions) {
   };
 
   /** Explains why `data` fails `schema`; an empty list means the explainer found nothing to say. */
-  return (schema: JsonSchema, data: unknown, path: readonly PathSegment[] = []): SchemaIssue[] => check(schema, data, path).map((entry) => entry.issue);
+  // Huge bodies must not make the error path expensive: past the budget, the caller falls back to Ajv's error.
+  return (schema: JsonSchema, data: unknown, path: readonly PathSegment[] = []): SchemaIssue[] => {
+    budget = options.budget ?? 50_000;
+    try {
+      return check(schema, data, path).map((entry) => entry.issue);
+    } catch (error) {
+      if (error === budgetExceeded) return [];
+      throw error;
+    }
+  };
 }

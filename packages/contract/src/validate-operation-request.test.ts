@@ -158,3 +158,13 @@ describe('validateOperationRequest: parameters', () => {
     expect(error).toEqual({ param: 'limit', message: "Invalid 'limit': integer below minimum value. Expected a value >= 1, but got 0 instead." });
   });
 });
+
+describe('validateOperationRequest: large bodies', () => {
+  it('names the first bad item of a long list and stays cheap', () => {
+    const input = Array.from({ length: 5000 }, () => ({ role: 'user', content: 'hello' }));
+    input[4000] = { role: 'user', content: 5 as unknown as string };
+    const result = validateOperationRequest('createResponse', { body: { model: 'm', input } });
+    expect(result.valid).toBe(false);
+    expect(result.valid ? undefined : result.errors[0]?.param).toBe('input[4000].content');
+  });
+});
