@@ -10,6 +10,7 @@ import { completeResponse, type CompletionOutcome, type ResponseCompletion } fro
 import { appendEvents, readEvents, type ReadEventsOptions } from './responses/response-events.js';
 import { claimNextRun, releaseRun, renewLease, type ClaimOptions } from './responses/run-queue.js';
 import { requestCancel } from './responses/request-cancel.js';
+import { purgeUnstored } from './responses/purge-unstored.js';
 import type { StoredResponse } from './responses/stored-response.js';
 
 /** Every persistent operation on stateful Responses. Tenant-scoped reads answer "unknown" for foreign ids. */
@@ -28,6 +29,7 @@ export interface ResponseStore {
   renewLease(id: string, workerId: string, leaseMs: number): Promise<boolean>;
   releaseRun(id: string, workerId: string): Promise<boolean>;
   requestCancel(tenantId: string, id: string): Promise<StoredResponse | undefined>;
+  purgeUnstored(olderThanMs: number): Promise<number>;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -50,6 +52,7 @@ export function createResponseStore(sql: SqlClient): ResponseStore {
     renewLease: (id, workerId, leaseMs) => renewLease(sql, id, workerId, leaseMs),
     releaseRun: (id, workerId) => releaseRun(sql, id, workerId),
     requestCancel: (tenantId, id) => requestCancel(sql, tenantId, id),
+    purgeUnstored: (olderThanMs) => purgeUnstored(sql, olderThanMs),
     async ping() {
       await sql.query('SELECT 1');
     },

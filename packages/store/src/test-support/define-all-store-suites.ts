@@ -4,6 +4,7 @@ import { defineLoadConversationChainSuite } from '../responses/load-conversation
 import { defineResponseEventsSuite } from '../responses/response-events.suite.js';
 import { defineResponseLifecycleSuite } from '../responses/response-lifecycle.suite.js';
 import { defineResponseRecordsSuite } from '../responses/response-records.suite.js';
+import { definePurgeUnstoredSuite } from '../responses/purge-unstored.suite.js';
 import { defineRunQueueSuite } from '../responses/run-queue.suite.js';
 import { defineFollowResponseEventsSuite } from '../streaming/follow-response-events.suite.js';
 import { defineHoldRunSuite } from '../worker/hold-run.suite.js';
@@ -18,6 +19,7 @@ export function defineAllStoreSuites(harness: StoreHarness): void {
   defineResponseLifecycleSuite(harness);
   defineResponseEventsSuite(harness);
   defineRunQueueSuite(harness);
+  definePurgeUnstoredSuite(harness);
   defineFollowResponseEventsSuite(harness);
   defineHoldRunSuite(harness);
 }
