@@ -68,10 +68,16 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
       },
     };
     const result = await invokeHandler(operationId, input, handlerContext);
+    let reported = 0;
     await sendResult(context, operationId, result, {
       logger: options.logger,
-      reportWarnings: (setHeader) =>
-        applyWarnings(handlerContext.warnings, { strict, logger: options.logger, requestId: handlerContext.requestId, setHeader }),
+      reportWarnings: (setHeader) => {
+        reported = handlerContext.warnings.length;
+        applyWarnings(handlerContext.warnings, { strict, logger: options.logger, requestId: handlerContext.requestId, setHeader });
+      },
     });
+    // A stream may add warnings after its headers went out: those can only be logged.
+    const late = handlerContext.warnings.slice(reported);
+    if (late.length > 0) options.logger.info({ requestId: handlerContext.requestId, warnings: late }, 'warnings raised after the response started');
   };
 }
