@@ -12,7 +12,7 @@ import type {
   FakeRoute,
   RecordedRequest,
 } from './fake-server-types.js';
-import { readRequestBody } from './read-request-body.js';
+import { recordRequest } from './record-request.js';
 import { writeSseFrames } from './write-sse-frames.js';
 
 export interface FakeServerOptions {
@@ -83,33 +83,9 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const { recorded, badJson } = await recordRequest(request);
+    const { method, body } = recorded;
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const method = request.method ?? 'GET';
-    const rawBody = await readRequestBody(request);
-    let body: unknown;
-    let badJson = false;
-    if (rawBody !== '') {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = rawBody;
-        badJson = true;
-      }
-    }
-    const recorded: RecordedRequest = {
-      method,
-      path: url.pathname,
-      query: Object.fromEntries(
-        [...new Set(url.searchParams.keys())].map((key) => {
-          const values = url.searchParams.getAll(key);
-          return [key, values.length === 1 ? (values[0] as string) : values];
-        }),
-      ),
-      headers: request.headers,
-      body,
-      rawBody,
-      receivedAt: Date.now(),
-    };
     if (options.record !== false) requests.push(recorded);
 
     const responseClosed = new AbortController();
