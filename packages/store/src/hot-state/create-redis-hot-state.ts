@@ -36,7 +36,14 @@ class ChannelHub {
   }
 
   async listen(channel: string, listener: (message: string) => void): Promise<Subscription> {
-    if (this.#channels.add(channel, listener)) await this.#subscriber.subscribe(channel);
+    if (this.#channels.add(channel, listener)) {
+      try {
+        await this.#subscriber.subscribe(channel);
+      } catch (error) {
+        this.#channels.remove(channel, listener); // so the next listener tries SUBSCRIBE again
+        throw error;
+      }
+    }
     let active = true;
     return {
       unsubscribe: async () => {
