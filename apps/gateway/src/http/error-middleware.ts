@@ -10,7 +10,10 @@ export function errorMiddleware(logger: Logger): Middleware<GatewayState> {
       await next();
     } catch (error) {
       const rendered = toOpenAIErrorEnvelope(error);
-      if (!rendered.expected) {
+      if (context.state.abortController.signal.aborted) {
+        // The client went away first; whatever failed after that is a consequence, not a fault.
+        logger.debug({ requestId: context.state.requestId, err: error }, 'request ended after the client disconnected');
+      } else if (!rendered.expected) {
         logger.error({ err: error, requestId: context.state.requestId }, 'unexpected error');
       } else if (rendered.status >= 500) {
         logger.warn({ requestId: context.state.requestId, status: rendered.status, error: rendered.body.error }, 'upstream or gateway failure');

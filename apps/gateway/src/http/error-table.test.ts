@@ -94,6 +94,16 @@ describe('bad requests get OpenAI error envelopes', () => {
     await expectEnvelope(response, 401, { code: 'invalid_api_key' });
   });
 
+  it.each(['//v1/models', '/v1/models/', '/V1/models', '/v1//models', '/v1/models/..%2F..%2Fhealthz', '/v1/responses/%2E%2E/input_items'])(
+    'odd path %s without a key is 401 or 404, never served',
+    async (path) => {
+      const response = await fetch(`${gateway.url}${path}`);
+      expect([401, 404]).toContain(response.status);
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+      expect(Object.keys((await response.json()) as object)).toEqual(['error']);
+    },
+  );
+
   it('accepts the key via X-API-Key', async () => {
     const response = await fetch(`${gateway.url}/v1/models`, { headers: { 'x-api-key': 'sk-test-master' } });
     expect(response.status).toBe(200);
