@@ -34,6 +34,11 @@ function countingBus(): { bus: EventBus<ResponseStreamEvent>; active: () => numb
   };
 }
 
+function required<Value>(value: Value | undefined): Value {
+  if (value === undefined) throw new Error('expected a stream, got undefined (unknown response)');
+  return value;
+}
+
 async function drain(iterator: AsyncIterable<ResponseStreamEvent>): Promise<number[]> {
   const seen: number[] = [];
   for await (const event of iterator) seen.push(event.sequence_number);
@@ -60,8 +65,7 @@ export function defineFollowResponseEventsSuite(harness: StoreHarness): void {
       const { tenantId, id } = await backgroundRun(harness.store());
       await harness.store().appendEvents(id, [textDelta(0, 'a'), textDelta(1, 'b'), textDelta(2, 'c')]);
       const iterator = await followResponseEvents({ store: harness.store(), events: bus, tenantId, responseId: id, startingAfter: 0, pollIntervalMs: 5_000 });
-      if (iterator === undefined) throw new Error('expected a stream');
-      const seen = drain(iterator);
+      const seen = drain(required(iterator));
       await emit(harness.store(), bus, id, textDelta(3, 'd'));
       await emit(harness.store(), bus, id, completedEvent(4, id));
       expect(await seen).toEqual([1, 2, 3, 4]);
@@ -73,7 +77,7 @@ export function defineFollowResponseEventsSuite(harness: StoreHarness): void {
       const { tenantId, id } = await backgroundRun(harness.store());
       await harness.store().appendEvents(id, [textDelta(0, 'a'), textDelta(1, 'b'), completedEvent(2, id)]);
       const iterator = await followResponseEvents({ store: harness.store(), events: bus, tenantId, responseId: id });
-      expect(await drain(iterator ?? [])).toEqual([0, 1, 2]);
+      expect(await drain(required(iterator))).toEqual([0, 1, 2]);
     });
 
     it('answers unknown and foreign ids with undefined and holds no subscription', async () => {
@@ -89,7 +93,7 @@ export function defineFollowResponseEventsSuite(harness: StoreHarness): void {
       const { tenantId, id } = await backgroundRun(harness.store());
       await harness.store().appendEvents(id, [textDelta(0, 'a')]);
       const iterator = await followResponseEvents({ store: harness.store(), events: bus, tenantId, responseId: id, pollIntervalMs: 5_000 });
-      const seen = drain(iterator ?? []);
+      const seen = drain(required(iterator));
       await bus.publish(id, textDelta(0, 'a duplicate of the replay'));
       await harness.store().appendEvents(id, [textDelta(1, 'b'), textDelta(2, 'c')]); // stored, never published
       await emit(harness.store(), bus, id, textDelta(3, 'd'));
@@ -102,7 +106,7 @@ export function defineFollowResponseEventsSuite(harness: StoreHarness): void {
       const { bus } = countingBus();
       const { tenantId, id } = await backgroundRun(harness.store());
       const iterator = await followResponseEvents({ store: harness.store(), events: bus, tenantId, responseId: id, pollIntervalMs: 20 });
-      const seen = drain(iterator ?? []);
+      const seen = drain(required(iterator));
       await harness.store().appendEvents(id, [textDelta(0, 'a'), textDelta(1, 'b'), completedEvent(2, id)]);
       expect(await seen).toEqual([0, 1, 2]);
     });
@@ -112,7 +116,7 @@ export function defineFollowResponseEventsSuite(harness: StoreHarness): void {
       const { tenantId, id } = await backgroundRun(harness.store());
       await harness.store().appendEvents(id, [textDelta(0, 'a')]);
       const iterator = await followResponseEvents({ store: harness.store(), events: bus, tenantId, responseId: id, pollIntervalMs: 20 });
-      const seen = drain(iterator ?? []);
+      const seen = drain(required(iterator));
       await harness.store().requestCancel(tenantId, id);
       expect(await seen).toEqual([0]);
       expect(active()).toBe(0);
@@ -124,11 +128,11 @@ export function defineFollowResponseEventsSuite(harness: StoreHarness): void {
       await harness.store().appendEvents(id, [textDelta(0, 'a'), textDelta(1, 'b')]);
       const controller = new AbortController();
       const aborted = await followResponseEvents({ store: harness.store(), events: bus, tenantId, responseId: id, signal: controller.signal, pollIntervalMs: 5_000 });
-      const seen = drain(aborted ?? []);
+      const seen = drain(required(aborted));
       setTimeout(() => controller.abort(), 50);
       expect(await seen).toEqual([0, 1]);
       const early = await followResponseEvents({ store: harness.store(), events: bus, tenantId, responseId: id, pollIntervalMs: 5_000 });
-      for await (const event of early ?? []) if (event.sequence_number === 0) break;
+      for await (const event of required(early)) if (event.sequence_number === 0) break;
       expect(active()).toBe(0);
     });
 
@@ -136,7 +140,7 @@ export function defineFollowResponseEventsSuite(harness: StoreHarness): void {
       const { bus } = countingBus();
       const { tenantId, id } = await backgroundRun(harness.store());
       const iterator = await followResponseEvents({ store: harness.store(), events: bus, tenantId, responseId: id, pollIntervalMs: 20 });
-      const seen = drain(iterator ?? []);
+      const seen = drain(required(iterator));
       await harness.store().deleteResponse(tenantId, id);
       expect(await seen).toEqual([]);
     });
