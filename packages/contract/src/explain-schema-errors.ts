@@ -7,6 +7,8 @@ export interface SchemaIssue {
   readonly message: string;
   /** OpenAI's notation (`input[0].content`), or null for the document root. */
   readonly param: string | null;
+  /** OpenAI-style error code: `missing_required_parameter`, `invalid_type`, `invalid_value`, `unknown_parameter`, … */
+  readonly code: string;
 }
 
 export interface ExplainOptions {
@@ -44,9 +46,9 @@ export function createSchemaExplainer(options: ExplainOptions) {
     return current;
   };
 
-  const found = (path: readonly PathSegment[], message: (param: string) => string, extraDepth = 0): Found => {
+  const found = (code: string, path: readonly PathSegment[], message: (param: string) => string): Found => {
     const param = formatParam(path);
-    return { issue: { message: message(param === null ? options.rootLabel : `'${param}'`), param }, depth: path.length + extraDepth };
+    return { issue: { message: message(param === null ? options.rootLabel : `'${param}'`), param, code }, depth: path.length };
   };
 
   /** The JSON types a schema can accept (inferred from keywords when `type` is absent); null = any. */
@@ -133,7 +135,7 @@ export function createSchemaExplainer(options: ExplainOptions) {
     let candidates = branches.map((_, index) => index).filter((index) => accepts(branches[index]!, data));
     if (candidates.length === 0) {
       const types = branches.flatMap((branch) => acceptedTypes(branch) ?? []);
-      return [found(path, (param) => `Invalid type for ${param}: expected ${describeTypes(types)}, but got ${describeData(data)} instead.`)];
+      return [found('invalid_type', path, (param) => `Invalid type for ${param}: expected ${describeTypes(types)}, but got ${describeData(data)} instead.`)];
     }
     if (isObject(data)) {
       const tags = [...new Set([schema.discriminator?.propertyName, 'type', 'role'].filter((tag): tag is string => typeof tag === 'string'))];
@@ -144,7 +146,7 @@ export function createSchemaExplainer(options: ExplainOptions) {
         const matching = constrained.filter((entry) => entry.values === null || entry.values.has(data[tag]));
         if (matching.length === 0) {
           const allowed = [...new Set(constrained.flatMap((entry) => [...(entry.values ?? [])]))];
-          return [found([...path, tag], () => `Invalid value: '${showValue(data[tag])}'. Supported values are: ${quoteList(allowed)}.`)];
+          return [found('invalid_value', [...path, tag], () => `Invalid value: '${showValue(data[tag])}'. Supported values are: ${quoteList(allowed)}.`)];
         }
         candidates = matching.map((entry) => entry.index);
         break;
@@ -163,16 +165,16 @@ export function createSchemaExplainer(options: ExplainOptions) {
   const checkObject = (schema: JsonSchemaObject, data: Record<string, unknown>, path: readonly PathSegment[]): Found[] => {
     const issues: Found[] = [];
     for (const name of schema.required ?? []) {
-      if (data[name] === undefined) issues.push(found([...path, name], (param) => `Missing required ${noun}: ${param}.`));
+      if (data[name] === undefined) issues.push(found('missing_required_parameter', [...path, name], (param) => `Missing required ${noun}: ${param}.`));
     }
     const count = Object.keys(data).length;
     if (typeof schema['maxProperties'] === 'number' && count > schema['maxProperties']) {
       const limit = schema['maxProperties'];
-      issues.push(found(path, (param) => `Invalid ${param}: too many properties. Expected an object with at most ${limit} properties, but got an object with ${count} properties instead.`));
+      issues.push(found('object_above_max_properties', path, (param) => `Invalid ${param}: too many properties. Expected an object with at most ${limit} properties, but got an object with ${count} properties instead.`));
     }
     if (typeof schema['minProperties'] === 'number' && count < schema['minProperties']) {
       const limit = schema['minProperties'];
-      issues.push(found(path, (param) => `Invalid ${param}: too few properties. Expected an object with at least ${limit} properties, but got an object with ${count} properties instead.`));
+      issues.push(found('object_below_min_properties', path, (param) => `Invalid ${param}: too few properties. Expected an object with at least ${limit} properties, but got an object with ${count} properties instead.`));
     }
     const propertyNames = schema['propertyNames'] as JsonSchema | undefined;
     if (propertyNames !== undefined) for (const name of Object.keys(data)) issues.push(...check(propertyNames, name, [...path, name]));
@@ -188,7 +190,7 @@ export function createSchemaExplainer(options: ExplainOptions) {
         const unknown = path.length === 0 && mode === 'request'
           ? (param: string) => `Unrecognized request argument supplied: ${param}.`
           : (param: string) => `Unknown ${noun}: ${param}.`;
-        issues.push(found([...path, name], unknown));
+        issues.push(found('unknown_parameter', [...path, name], unknown));
       } else if (extra !== undefined && extra !== true) {
         issues.push(...check(extra, value, [...path, name]));
       }
@@ -201,7 +203,7 @@ export function createSchemaExplainer(options: ExplainOptions) {
     if (typeof data === 'number') {
       const kind = schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer')) ? 'integer' : 'decimal';
       const limit = (below: boolean, operator: string, bound: number) =>
-        issues.push(found(path, (param) => `Invalid ${param}: ${kind} ${below ? 'below minimum' : 'above maximum'} value. Expected a value ${operator} ${bound}, but got ${data} instead.`));
+        issues.push(found(`${kind}_${below ? 'below_min' : 'above_max'}_value`, path, (param) => `Invalid ${param}: ${kind} ${below ? 'below minimum' : 'above maximum'} value. Expected a value ${operator} ${bound}, but got ${data} instead.`));
       if (schema.minimum !== undefined && data < schema.minimum) limit(true, '>=', schema.minimum);
       if (schema.exclusiveMinimum !== undefined && data <= schema.exclusiveMinimum) limit(true, '>', schema.exclusiveMinimum);
       if (schema.maximum !== undefined && data > schema.maximum) limit(false, '<=', schema.maximum);
@@ -209,15 +211,15 @@ export function createSchemaExplainer(options: ExplainOptions) {
     }
     if (typeof data === 'string') {
       const length = [...data].length;
-      if (schema.maxLength !== undefined && length > schema.maxLength) issues.push(found(path, (param) => `Invalid ${param}: string too long. Expected a string with maximum length ${schema.maxLength}, but got a string with length ${length} instead.`));
-      if (schema.minLength !== undefined && length < schema.minLength) issues.push(found(path, (param) => `Invalid ${param}: string too short. Expected a string with minimum length ${schema.minLength}, but got a string with length ${length} instead.`));
-      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(data)) issues.push(found(path, (param) => `Invalid ${param}: string does not match pattern. Expected a string that matches the pattern '${schema.pattern}'.`));
+      if (schema.maxLength !== undefined && length > schema.maxLength) issues.push(found('string_above_max_length', path, (param) => `Invalid ${param}: string too long. Expected a string with maximum length ${schema.maxLength}, but got a string with length ${length} instead.`));
+      if (schema.minLength !== undefined && length < schema.minLength) issues.push(found('string_below_min_length', path, (param) => `Invalid ${param}: string too short. Expected a string with minimum length ${schema.minLength}, but got a string with length ${length} instead.`));
+      if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(data)) issues.push(found('invalid_value', path, (param) => `Invalid ${param}: string does not match pattern. Expected a string that matches the pattern '${schema.pattern}'.`));
     }
     if (Array.isArray(data)) {
-      if (schema.maxItems !== undefined && data.length > schema.maxItems) issues.push(found(path, (param) => `Invalid ${param}: array too long. Expected an array with maximum length ${schema.maxItems}, but got an array with length ${data.length} instead.`));
+      if (schema.maxItems !== undefined && data.length > schema.maxItems) issues.push(found('array_above_max_length', path, (param) => `Invalid ${param}: array too long. Expected an array with maximum length ${schema.maxItems}, but got an array with length ${data.length} instead.`));
       if (schema.minItems !== undefined && data.length < schema.minItems) {
         const got = data.length === 0 ? 'an empty array' : `an array with length ${data.length}`;
-        issues.push(found(path, (param) => `Invalid ${param}: ${data.length === 0 ? 'empty array' : 'array too short'}. Expected an array with minimum length ${schema.minItems}, but got ${got} instead.`));
+        issues.push(found(data.length === 0 ? 'empty_array' : 'array_below_min_length', path, (param) => `Invalid ${param}: ${data.length === 0 ? 'empty array' : 'array too short'}. Expected an array with minimum length ${schema.minItems}, but got ${got} instead.`));
       }
       const prefix = schema.prefixItems ?? [];
       // Like OpenAI, name the first bad item only (and do not walk the rest of a long list).
@@ -238,7 +240,7 @@ export function createSchemaExplainer(options: ExplainOptions) {
     budget -= 1;
     if (budget < 0) throw budgetExceeded;
     if (schema === true) return [];
-    if (schema === false) return [found(path, (param) => `Unknown ${noun}: ${param}.`)];
+    if (schema === false) return [found('unknown_parameter', path, (param) => `Unknown ${noun}: ${param}.`)];
     if (typeof schema.$ref === 'string') {
       const issues = check(resolve(schema.$ref), data, path);
       if (issues.length > 0 || Object.keys(schema).length === 1) return issues;
@@ -248,14 +250,14 @@ export function createSchemaExplainer(options: ExplainOptions) {
     if (schema.type !== undefined) {
       const types = typeof schema.type === 'string' ? [schema.type] : [...schema.type];
       if (!types.some((type) => typeMatches(type, data))) {
-        return [found(path, (param) => `Invalid type for ${param}: expected ${describeTypes(types)}, but got ${describeData(data)} instead.`)];
+        return [found('invalid_type', path, (param) => `Invalid type for ${param}: expected ${describeTypes(types)}, but got ${describeData(data)} instead.`)];
       }
     }
     if ('const' in schema && !jsonEqual(schema.const, data)) {
-      return [found(path, () => `Invalid value: '${showValue(data)}'. Supported values are: ${quoteList([schema.const])}.`)];
+      return [found('invalid_value', path, () => `Invalid value: '${showValue(data)}'. Supported values are: ${quoteList([schema.const])}.`)];
     }
     if (schema.enum && !schema.enum.some((value) => jsonEqual(value, data))) {
-      return [found(path, () => `Invalid value: '${showValue(data)}'. Supported values are: ${quoteList(schema.enum ?? [])}.`)];
+      return [found('invalid_value', path, () => `Invalid value: '${showValue(data)}'. Supported values are: ${quoteList(schema.enum ?? [])}.`)];
     }
     const issues = checkScalars(schema, data, path);
     if (isObject(data)) issues.push(...checkObject(schema, data, path));

@@ -100,7 +100,7 @@ describe('generated types and validators agree', () => {
     expect(validateOperationResponse('deleteResponse', 200, 'application/json', notDeleted)).toMatchObject({ valid: false, errors: [{ param: 'deleted' }] });
     expect(validateStreamEvent('createResponse', { ...textDelta, delta: 5 })).toEqual({
       valid: false,
-      errors: [{ param: 'delta', message: "Invalid type for 'delta': expected a string, but got an integer instead." }],
+      errors: [{ param: 'delta', code: 'invalid_type', message: "Invalid type for 'delta': expected a string, but got an integer instead." }],
     });
     expect(validateOperationResponse('listModels', 418, 'application/json', models)).toMatchObject({ valid: false });
   });

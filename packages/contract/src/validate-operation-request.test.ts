@@ -68,10 +68,12 @@ describe('validateOperationRequest: createResponse rejects precisely', () => {
     const tooMany = Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`key${index}`, 'value']));
     expect(firstError(validateOperationRequest('createResponse', { body: { model: 'm', metadata: tooMany } }))).toEqual({
       param: 'metadata',
+      code: 'object_above_max_properties',
       message: "Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with 17 properties instead.",
     });
     expect(firstError(validateOperationRequest('createResponse', { body: { model: 'm', metadata: { team: 5 } } }))).toEqual({
       param: 'metadata.team',
+      code: 'invalid_type',
       message: "Invalid type for 'metadata.team': expected a string, but got an integer instead.",
     });
   });
@@ -90,18 +92,20 @@ describe('validateOperationRequest: createResponse rejects precisely', () => {
     expect(validateOperationRequest('createResponse', { body: { model: 'm' }, headers: { 'X-Switchyard-Strict': 'true' } }).valid).toBe(true);
     expect(firstError(validateOperationRequest('createResponse', { body: { model: 'm' }, headers: { 'X-Switchyard-Strict': 'maybe' } }))).toEqual({
       param: 'x-switchyard-strict',
+      code: 'invalid_value',
       message: "Invalid value: 'maybe'. Supported values are: 'true' and 'false'.",
     });
   });
 
   it('reports a missing body', () => {
-    expect(firstError(validateOperationRequest('createResponse', {}))).toEqual({ message: 'The request body is missing: send a JSON object.', param: null });
+    expect(firstError(validateOperationRequest('createResponse', {}))).toEqual({ message: 'The request body is missing: send a JSON object.', param: null, code: 'missing_request_body' });
   });
 
   it('reports a body that is not an object', () => {
     expect(firstError(validateOperationRequest('createResponse', { body: [1] }))).toEqual({
       message: 'Invalid type for the request body: expected an object, but got an array instead.',
       param: null,
+      code: 'invalid_type',
     });
   });
 });
@@ -144,7 +148,7 @@ describe('validateOperationRequest: parameters', () => {
 
   it('names the query parameter that does not parse', () => {
     const error = firstError(validateOperationRequest('getResponse', { path: { response_id: 'r' }, query: { starting_after: 'soon' } }));
-    expect(error).toEqual({ param: 'starting_after', message: "Invalid type for 'starting_after': expected an integer, but got a string instead." });
+    expect(error).toEqual({ param: 'starting_after', code: 'invalid_type', message: "Invalid type for 'starting_after': expected an integer, but got a string instead." });
   });
 
   it('rejects an unsupported include value', () => {
@@ -155,7 +159,7 @@ describe('validateOperationRequest: parameters', () => {
 
   it('checks integer bounds on list parameters', () => {
     const error = firstError(validateOperationRequest('listInputItems', { path: { response_id: 'r' }, query: { limit: '0' } }));
-    expect(error).toEqual({ param: 'limit', message: "Invalid 'limit': integer below minimum value. Expected a value >= 1, but got 0 instead." });
+    expect(error).toEqual({ param: 'limit', code: 'integer_below_min_value', message: "Invalid 'limit': integer below minimum value. Expected a value >= 1, but got 0 instead." });
   });
 });
 
@@ -166,5 +170,18 @@ describe('validateOperationRequest: large bodies', () => {
     const result = validateOperationRequest('createResponse', { body: { model: 'm', input } });
     expect(result.valid).toBe(false);
     expect(result.valid ? undefined : result.errors[0]?.param).toBe('input[4000].content');
+  });
+});
+
+describe('validateOperationRequest: error codes', () => {
+  it.each([
+    ['createChatCompletion', { messages: [{ role: 'user', content: 'x' }] }, 'missing_required_parameter'],
+    ['createChatCompletion', { model: 'm', messages: [] }, 'empty_array'],
+    ['createResponse', { model: 'm', foo: 1 }, 'unknown_parameter'],
+    ['createResponse', { model: 'm', tool_choice: 'banana' }, 'invalid_value'],
+    ['createResponse', { model: 'm', temperature: 'hot' }, 'invalid_type'],
+    ['createResponse', { model: 'm', temperature: 3 }, 'decimal_above_max_value'],
+  ] as const)('%s %j → %s', (operationId, body, code) => {
+    expect(firstError(validateOperationRequest(operationId, { body }))?.code).toBe(code);
   });
 });

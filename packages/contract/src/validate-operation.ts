@@ -9,6 +9,8 @@ export interface ValidationError {
   readonly message: string;
   /** OpenAI's notation: `input[0].content`, `tools[1].type`, `temperature`; null for the whole body. */
   readonly param: string | null;
+  /** OpenAI-style code: `missing_required_parameter`, `invalid_type`, `invalid_value`, `unknown_parameter`, `empty_array`, … */
+  readonly code: string;
 }
 
 export type ValidationResult = { readonly valid: true } | { readonly valid: false; readonly errors: readonly ValidationError[] };
@@ -53,7 +55,7 @@ function run(entry: ValidatorCatalogEntry, data: unknown, explain: typeof explai
   const param = formatParam(path);
   const subject = param === null ? 'the value' : `'${param}'`;
   const rule = first?.keyword === 'format' ? `expected a value in the '${String(first.params['format'])}' format` : `breaks the contract's '${first?.keyword ?? 'schema'}' rule`;
-  return [{ message: `Invalid ${subject}: ${rule}.`, param }];
+  return [{ message: `Invalid ${subject}: ${rule}.`, param, code: 'invalid_value' }];
 }
 
 function lowerCaseKeys(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -66,7 +68,7 @@ export function validateOperationRequest(operationId: OperationId, request: Oper
   const body = validatorCatalog[`${operationId} body`];
   if (body) {
     if (request.body === undefined) {
-      if (body.required) errors.push({ message: 'The request body is missing: send a JSON object.', param: null });
+      if (body.required) errors.push({ message: 'The request body is missing: send a JSON object.', param: null, code: 'missing_request_body' });
     } else {
       errors.push(...run(body, request.body, explainRequest));
     }
@@ -98,7 +100,7 @@ export function validateOperationResponse(operationId: OperationId, status: numb
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
   const entry = responseEntry(operationId, status, mediaType);
   if (!entry) {
-    return { valid: false, errors: [{ message: `The contract documents no ${status} ${mediaType} response for ${operationId}.`, param: null }] };
+    return { valid: false, errors: [{ message: `The contract documents no ${status} ${mediaType} response for ${operationId}.`, param: null, code: 'undocumented_response' }] };
   }
   const errors = run(entry, body, explainResponse);
   return errors.length > 0 ? { valid: false, errors } : { valid: true };
@@ -107,7 +109,7 @@ export function validateOperationResponse(operationId: OperationId, status: numb
 /** Validates one server-sent event (the parsed `data:` JSON) against the operation's event schema. */
 export function validateStreamEvent(operationId: OperationId, event: unknown): ValidationResult {
   const entry = validatorCatalog[`${operationId} event`];
-  if (!entry) return { valid: false, errors: [{ message: `${operationId} does not stream.`, param: null }] };
+  if (!entry) return { valid: false, errors: [{ message: `${operationId} does not stream.`, param: null, code: 'undocumented_response' }] };
   const errors = run(entry, event, explainResponse);
   return errors.length > 0 ? { valid: false, errors } : { valid: true };
 }
