@@ -1,5 +1,6 @@
 export type { AdapterContext } from './adapter/adapter-context.js';
-export type { NativeOperationId, NativeOperations, ProviderAdapter } from './adapter/provider-adapter.js';
+export type { GenerateFunction, NativeOperationId, NativeOperations, ProviderAdapter } from './adapter/provider-adapter.js';
+export { chatOnlyParameterNames, type ChatOnlyParameters, type GenerateRequest } from './adapter/generate-request.js';
 export { GatewayError, type GatewayErrorOptions, type OpenAIErrorType } from './errors/gateway-error.js';
 export { UpstreamError, type UpstreamErrorOptions } from './errors/upstream-error.js';
 export type { FinishReason, UnifiedFinishReason } from './parts/finish-reason.js';

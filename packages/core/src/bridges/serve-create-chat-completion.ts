@@ -17,6 +17,7 @@ import { isAsyncIterable } from './is-async-iterable.js';
 import { partsFromArray } from './parts-from-array.js';
 import { convertChatRequestToResponses } from './convert-chat-request-to-responses.js';
 import { startStream } from './start-stream.js';
+import { pickChatOnlyParameters } from './pick-chat-only-parameters.js';
 
 export interface ServeCreateChatCompletionOptions {
   /** The gateway's `chatcmpl-…` id. */
@@ -33,7 +34,7 @@ export interface ServeCreateChatCompletionOptions {
 /**
  * Serves `POST /v1/chat/completions` with any adapter: natively when it has
  * `createChatCompletion` (the adapter removes what its provider cannot take, with warnings;
- * strict mode is checked here first), else through `createResponse` (request bridge →
+ * strict mode is checked here first); from its canonical parts when it has `generate`; else through `createResponse` (request bridge →
  * Responses → parts → chat encoder). Errors before the first output reject the promise.
  */
 export async function serveCreateChatCompletion(
@@ -50,13 +51,6 @@ export async function serveCreateChatCompletion(
     }
     return native(input, context);
   }
-  const createResponse = adapter.operations.createResponse;
-  if (createResponse === undefined) throw unsupportedOperationError(adapter.provider, '/v1/chat/completions');
-
-  const converted = convertChatRequestToResponses(input.body);
-  settleWarnings(converted.warnings, context);
-  const result = await createResponse({ body: { ...converted.request, model: context.upstreamModel } }, context);
-
   const encoderOptions: ChatCompletionEncoderOptions = {
     id: options.id,
     created: options.created,
@@ -65,9 +59,35 @@ export async function serveCreateChatCompletion(
     ...(options.reasoningField === undefined ? {} : { reasoningField: options.reasoningField }),
     ...(options.generateId === undefined ? {} : { generateId: options.generateId }),
   };
+  const stream = input.body.stream === true;
+
+  if (adapter.generate !== undefined) {
+    // Chat-only sampling parameters travel beside the canonical request; the adapter warns about
+    // the ones its provider cannot take, so the bridge's own warnings for them are not repeated.
+    const converted = convertChatRequestToResponses(input.body);
+    const chatParameters = pickChatOnlyParameters(input.body);
+    const carried = new Set<string>(Object.keys(chatParameters));
+    settleWarnings(
+      converted.warnings.filter((warning) => warning.type !== 'unsupported-parameter' || !carried.has(warning.parameter)),
+      context,
+    );
+    const parts = await adapter.generate(
+      { body: { ...converted.request, model: context.upstreamModel }, chatParameters, stream },
+      context,
+    );
+    if (stream) return startStream(encodeChatCompletionChunks(parts, encoderOptions));
+    return collectChatCompletion(parts, encoderOptions);
+  }
+
+  const createResponse = adapter.operations.createResponse;
+  if (createResponse === undefined) throw unsupportedOperationError(adapter.provider, '/v1/chat/completions');
+
+  const converted = convertChatRequestToResponses(input.body);
+  settleWarnings(converted.warnings, context);
+  const result = await createResponse({ body: { ...converted.request, model: context.upstreamModel } }, context);
   const parts = isAsyncIterable<ResponseStreamEvent>(result)
     ? responseEventsToParts(result, { provider: adapter.provider })
     : partsFromArray(responseToParts(result, { provider: adapter.provider }));
-  if (input.body.stream === true) return startStream(encodeChatCompletionChunks(parts, encoderOptions));
+  if (stream) return startStream(encodeChatCompletionChunks(parts, encoderOptions));
   return collectChatCompletion(parts, encoderOptions);
 }

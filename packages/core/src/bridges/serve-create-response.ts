@@ -25,8 +25,8 @@ export interface ServeCreateResponseOptions {
 }
 
 /**
- * Serves `POST /v1/responses` with any adapter: natively when it has `createResponse`, else
- * through its `createChatCompletion` (request bridge → chat → parts → Responses encoder).
+ * Serves `POST /v1/responses` with any adapter: natively when it has `createResponse`; from its
+ * canonical parts when it has `generate` (Anthropic, Gemini, …); else through its `createChatCompletion` (request bridge → chat → parts → Responses encoder).
  * Errors before the first output reject the promise; later ones end the stream with
  * `response.failed`. Bridge warnings go to `context.warnings` (a 400 in strict mode).
  */
@@ -38,13 +38,6 @@ export async function serveCreateResponse(
 ): Promise<Response | AsyncIterable<ResponseStreamEvent>> {
   const native = adapter.operations.createResponse;
   if (native !== undefined) return native(input, context);
-  const createChatCompletion = adapter.operations.createChatCompletion;
-  if (createChatCompletion === undefined) throw unsupportedOperationError(adapter.provider, '/v1/responses');
-
-  const capabilities = adapter.chatCapabilitiesFor?.(context.upstreamModel) ?? openAIChatCapabilities;
-  const converted = convertResponsesRequestToChat(input.body, { capabilities, target: adapter.provider });
-  settleWarnings(converted.warnings, context);
-  const result = await createChatCompletion({ body: { ...converted.request, model: context.upstreamModel } }, context);
 
   const encoderOptions: ResponseEncoderOptions = {
     responseId: options.responseId,
@@ -53,6 +46,21 @@ export async function serveCreateResponse(
     request: input.body,
     ...(options.generateId === undefined ? {} : { generateId: options.generateId }),
   };
+  if (adapter.generate !== undefined) {
+    const stream = input.body.stream === true;
+    const parts = await adapter.generate({ body: { ...input.body, model: context.upstreamModel }, stream }, context);
+    if (stream) return startStream(encodeResponseEvents(parts, encoderOptions));
+    return collectResponse(parts, encoderOptions);
+  }
+
+  const createChatCompletion = adapter.operations.createChatCompletion;
+  if (createChatCompletion === undefined) throw unsupportedOperationError(adapter.provider, '/v1/responses');
+
+  const capabilities = adapter.chatCapabilitiesFor?.(context.upstreamModel) ?? openAIChatCapabilities;
+  const converted = convertResponsesRequestToChat(input.body, { capabilities, target: adapter.provider });
+  settleWarnings(converted.warnings, context);
+  const result = await createChatCompletion({ body: { ...converted.request, model: context.upstreamModel } }, context);
+
   const parts = isAsyncIterable<CreateChatCompletionStreamResponse>(result)
     ? chatChunksToParts(result, { provider: adapter.provider })
     : partsFromArray(chatCompletionToParts(result));
