@@ -59,6 +59,10 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   } else if (request.url === '/v1/responses' && (body as { model?: string }).model === 'bad/model') {
     const error = { message: "The model 'bad/model' does not exist.", type: 'invalid_request_error', param: 'model', code: 'model_not_found' };
     response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
+  } else if (request.url === '/v1/responses' && (body as { model?: string }).model === 'slow/model') {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write(`data: ${JSON.stringify(responseEvents[0])}\n\n`);
+    response.on('close', () => markSlowStreamClosed());
   } else if (request.url === '/v1/responses' && wantsStream) {
     sendSse(response, responseEvents.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
   } else if (request.url === '/v1/responses') {
@@ -70,6 +74,10 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
   }
 }
 
+let markSlowStreamClosed: () => void = () => undefined;
+const slowStreamClosed = new Promise<void>((resolve) => {
+  markSlowStreamClosed = resolve;
+});
 let server: Server;
 let client: Client;
 
@@ -132,6 +140,14 @@ describe('streaming helpers', () => {
     for await (const chunk of createChatCompletionStream({ client, body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }] } })) chunks.push(chunk);
     expect(chunks).toEqual(chatChunks);
     expect(chunks.map((chunk) => chunk.choices[0]?.delta.content).join('')).toBe('Hello');
+  });
+
+  it('closes the connection when the consumer stops early', async () => {
+    for await (const event of createResponseStream({ client, body: { model: 'slow/model', input: 'x' } })) {
+      expect(event.type).toBe('response.output_text.delta');
+      break;
+    }
+    await slowStreamClosed;
   });
 
   it('throws the server error instead of retrying or ending silently', async () => {

@@ -69,8 +69,14 @@ type SseRequest = Parameters<Client['sse']['post']>[0];
 type StreamRequest = Omit<Options<CreateResponseData | CreateChatCompletionData>, 'url' | 'body'> & { body: object };
 
 async function* streamEvents<TEvent>(url: string, options: StreamRequest): AsyncGenerator<TEvent> {
-  const { client = defaultClient, headers, ...rest } = options;
+  const { client = defaultClient, headers, signal: callerSignal, ...rest } = options;
   let failure: unknown;
+  // Our own controller, so that a consumer who stops iterating early also closes the connection
+  // (and the gateway cancels the generation); the caller's signal still aborts it.
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) forwardAbort();
+  else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
   const fetchImplementation = rest.fetch ?? client.getConfig().fetch ?? globalThis.fetch;
   const request: SseRequest = {
     security: [...security],
@@ -79,16 +85,24 @@ async function* streamEvents<TEvent>(url: string, options: StreamRequest): Async
     body: { ...rest.body, stream: true },
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...normalizeHeaders(headers) },
     fetch: rejectingFetch(fetchImplementation),
+    signal: controller.signal,
     // Never replay a POST that may already have started a generation.
     sseMaxRetryAttempts: 1,
     onSseError: (error: unknown) => {
       failure = error;
     },
   };
-  const { stream } = await client.sse.post(request);
-  for await (const data of stream) {
-    if (data === '[DONE]') break;
-    yield data as TEvent;
+  let finished = false;
+  try {
+    const { stream } = await client.sse.post(request);
+    for await (const data of stream) {
+      if (data === '[DONE]') break;
+      yield data as TEvent;
+    }
+    finished = true;
+  } finally {
+    callerSignal?.removeEventListener('abort', forwardAbort);
+    if (!finished) controller.abort();
   }
   if (failure !== undefined) throw failure;
 }
