@@ -3,5 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['@switchyard/source'] },
   ssr: { resolve: { conditions: ['@switchyard/source'] } },
-  test: { include: ['src/**/*.test.ts'] },
+  // Prism compiles a response validator on the first request to each operation: slow on a busy machine.
+  test: { include: ['src/**/*.test.ts'], testTimeout: 15_000 },
 });
