@@ -39,3 +39,11 @@ export {
   loadChunkFixture,
   type ChunkFixtureName,
 } from './fixtures/load-chunk-fixture.js';
+
+export {
+  defaultFakeCohereModels,
+  startFakeCohereUpstream,
+  type FakeCohereUpstream,
+  type FakeCohereUpstreamOptions,
+} from './cohere/start-fake-cohere-upstream.js';
+export type { FakeCohereAnswerScript, FakeCohereCitationScript, FakeCohereSource } from './cohere/fake-cohere-answer-script.js';
