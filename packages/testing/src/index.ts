@@ -47,3 +47,22 @@ export {
   type FakeCohereUpstreamOptions,
 } from './cohere/start-fake-cohere-upstream.js';
 export type { FakeCohereAnswerScript, FakeCohereCitationScript, FakeCohereSource } from './cohere/fake-cohere-answer-script.js';
+
+export {
+  defaultFakeAnthropicModels,
+  startFakeAnthropicUpstream,
+  type FakeAnthropicUpstream,
+  type FakeAnthropicUpstreamOptions,
+} from './anthropic/start-fake-anthropic-upstream.js';
+export { anthropicErrorBody, anthropicStreamErrorEvent } from './anthropic/anthropic-error-answer.js';
+export { fakeThinkingSignature, fakeRedactedThinkingData } from './anthropic/fake-anthropic-thinking.js';
+export { loadAnthropicFixture, type AnthropicFixtureName } from './anthropic/load-anthropic-fixture.js';
+
+export {
+  startFakeGeminiUpstream,
+  type FakeGeminiUpstream,
+  type FakeGeminiUpstreamOptions,
+} from './google/start-fake-gemini-upstream.js';
+export type { FakeGeminiAnswer, FakeGeminiBehaviour, FakeGeminiPart } from './google/gemini-fake-types.js';
+export { googleErrorBody } from './google/gemini-fake-types.js';
+export { deriveGeminiAnswer, fakeGeminiImageBase64, fakeThoughtSignature } from './google/derive-gemini-answer.js';
