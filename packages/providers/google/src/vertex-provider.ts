@@ -1,0 +1,77 @@
+import { UpstreamError, type ProviderAdapter } from '@switchyard/core';
+import { createSecretRedactor, createUpstreamClient, type UpstreamTimeouts } from '@switchyard/provider-utils';
+import { createGeminiGenerate } from './create-gemini-generate.js';
+import type { GeminiAdapter } from './gemini-provider.js';
+import { createGoogleAuthTokenProvider, type ServiceAccountCredentials, type VertexTokenProvider } from './vertex-token-provider.js';
+
+export interface VertexAdapterOptions {
+  /** Google Cloud project id. */
+  readonly project: string;
+  /** Region such as `us-central1`, or `global`. */
+  readonly location: string;
+  /** Default `https://{location}-aiplatform.googleapis.com/v1` (`https://aiplatform.googleapis.com/v1` for `global`). */
+  readonly baseURL?: string;
+  /** A service-account key (parsed JSON); application default credentials when left out. */
+  readonly credentials?: ServiceAccountCredentials;
+  /** Overrides google-auth-library (tests, workload identity brokers). */
+  readonly tokenProvider?: VertexTokenProvider;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Provider key in model names (`vertex/gemini-2.5-pro`); default `vertex`. */
+  readonly name?: string;
+  readonly timeouts?: UpstreamTimeouts;
+}
+
+const segmentPattern = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * Gemini on Vertex AI: the same payloads as the Gemini API on
+ * `/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent`
+ * (and `:streamGenerateContent?alt=sse`), with an OAuth bearer token.
+ * Reference: https://cloud.google.com/vertex-ai/generative-ai/docs/model-reference/inference
+ */
+export function createVertexAdapter(options: VertexAdapterOptions): GeminiAdapter {
+  if (!segmentPattern.test(options.project ?? '')) throw new TypeError('createVertexAdapter: project must be a Google Cloud project id.');
+  if (!segmentPattern.test(options.location ?? '')) throw new TypeError('createVertexAdapter: location must be a region such as us-central1, or global.');
+  const provider = options.name ?? 'vertex';
+  const host = options.location === 'global' ? 'aiplatform.googleapis.com' : `${options.location}-aiplatform.googleapis.com`;
+  const client = createUpstreamClient({
+    provider,
+    baseURL: options.baseURL ?? `https://${host}/v1`,
+    headers: { ...options.headers },
+    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+  });
+  const tokenProvider = options.tokenProvider ?? createGoogleAuthTokenProvider(options.credentials);
+  const secrets = new Set<string>([options.credentials?.private_key].filter((value): value is string => typeof value === 'string'));
+  let redactTokens = createSecretRedactor([...secrets]);
+  const redact = (text: string): string => redactTokens(client.redact(text));
+  const generate = createGeminiGenerate({
+    provider,
+    client,
+    modelPath: (model) =>
+      `/projects/${options.project}/locations/${options.location}/publishers/google/models/${encodeURIComponent(model.replace(/^(?:publishers\/google\/)?models\//, ''))}`,
+    requestHeaders: async (signal) => {
+      let token: string;
+      try {
+        token = await tokenProvider(signal);
+      } catch (error) {
+        throw new UpstreamError({
+          provider,
+          upstreamStatus: 0,
+          code: 'upstream_credentials',
+          message: `${provider}: could not get a Google Cloud access token (check the service-account key or application default credentials).`,
+          cause: error,
+        });
+      }
+      if (!secrets.has(token)) {
+        secrets.add(token);
+        // Tokens rotate hourly: keep the key and the latest few.
+        if (secrets.size > 4) secrets.delete([...secrets][options.credentials === undefined ? 0 : 1] as string);
+        redactTokens = createSecretRedactor([...secrets]);
+      }
+      return { authorization: `Bearer ${token}` };
+    },
+    redact,
+    urlMedia: 'any-url',
+  });
+  return { provider, operations: {}, generate, close: () => client.close() };
+}
