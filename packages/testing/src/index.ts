@@ -66,3 +66,18 @@ export {
 export type { FakeGeminiAnswer, FakeGeminiBehaviour, FakeGeminiPart } from './google/gemini-fake-types.js';
 export { googleErrorBody } from './google/gemini-fake-types.js';
 export { deriveGeminiAnswer, fakeGeminiImageBase64, fakeThoughtSignature } from './google/derive-gemini-answer.js';
+
+export {
+  startFakeBedrockUpstream,
+  type FakeBedrockUpstream,
+  type FakeBedrockUpstreamOptions,
+  type RecordedBedrockRequest,
+} from './bedrock/start-fake-bedrock-upstream.js';
+export type {
+  BedrockStreamExceptionType,
+  FakeBedrockAnswer,
+  FakeBedrockBehaviour,
+  FakeBedrockReasoning,
+  FakeBedrockToolUse,
+} from './bedrock/fake-bedrock-behaviour.js';
+export { decodeBedrockFrame, encodeBedrockEventFrame, encodeBedrockExceptionFrame } from './bedrock/encode-bedrock-event-frame.js';
