@@ -116,6 +116,8 @@ export async function startFakeGeminiUpstream(options: FakeGeminiUpstreamOptions
         if (behaviour?.kind === 'slow-stream') await abortableSleep(behaviour.intervalMs, closed.signal);
         if (closed.signal.aborted) return;
         if (behaviour?.kind === 'cut-mid-stream' && index === behaviour.afterChunks) {
+          // Let the frames already written reach the client before the connection drops.
+          await abortableSleep(20, closed.signal);
           response.socket?.destroy();
           return;
         }
