@@ -81,3 +81,4 @@ export type {
   FakeBedrockToolUse,
 } from './bedrock/fake-bedrock-behaviour.js';
 export { decodeBedrockFrame, encodeBedrockEventFrame, encodeBedrockExceptionFrame } from './bedrock/encode-bedrock-event-frame.js';
+export type { ResolvedBedrockAnswer } from './bedrock/derive-bedrock-answer.js';

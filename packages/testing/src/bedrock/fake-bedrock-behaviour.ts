@@ -38,8 +38,8 @@ export type FakeBedrockBehaviour =
   | { kind: 'error'; errorType: string; status?: number; message?: string; headers?: Record<string, string> }
   /** A `:message-type: exception` frame after `afterEvents` event frames (0: before any event). */
   | { kind: 'stream-exception'; exceptionType: BedrockStreamExceptionType; afterEvents: number; message?: string; answer?: FakeBedrockAnswer }
-  /** Closes the socket after `afterEvents` frames, without an exception frame. */
-  | { kind: 'cut-mid-stream'; afterEvents: number; answer?: FakeBedrockAnswer }
+  /** Closes the socket after `afterEvents` frames, without an exception frame (`intervalMs` between frames, default 0). */
+  | { kind: 'cut-mid-stream'; afterEvents: number; intervalMs?: number; answer?: FakeBedrockAnswer }
   /** Waits `intervalMs` between stream frames (abort tests). */
   | { kind: 'slow-stream'; intervalMs: number; answer?: FakeBedrockAnswer }
   | { kind: 'redirect'; location: string; status?: 301 | 302 | 303 | 307 | 308 };

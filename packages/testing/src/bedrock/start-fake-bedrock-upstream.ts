@@ -5,7 +5,7 @@ import { abortableSleep } from '../http/abortable-sleep.js';
 import type { ClientAbort, RecordedRequest } from '../http/fake-server-types.js';
 import { recordRequest } from '../http/record-request.js';
 import { digestBedrockRequest } from './bedrock-request-digest.js';
-import { deriveBedrockAnswer } from './derive-bedrock-answer.js';
+import { deriveBedrockAnswer, type ResolvedBedrockAnswer } from './derive-bedrock-answer.js';
 import { encodeBedrockEventFrame, encodeBedrockExceptionFrame } from './encode-bedrock-event-frame.js';
 import { answerOf, bedrockErrorStatuses, type FakeBedrockBehaviour } from './fake-bedrock-behaviour.js';
 import { renderBedrockConverseOutput } from './render-bedrock-converse-output.js';
@@ -31,6 +31,8 @@ export interface FakeBedrockUpstream {
   /** Requests to any other path (e.g. a followed redirect would land here on another fake). */
   strayRequests: RecordedRequest[];
   clientAborts: ClientAbort[];
+  /** What the fake answered to each successful request, in order (tests compare round trips against it). */
+  answers: Array<{ operation: 'converse' | 'converse-stream'; answer: ResolvedBedrockAnswer }>;
   /** Scripts the next answer(s), consumed in order. */
   enqueue(behaviour: FakeBedrockBehaviour, options?: { times?: number }): void;
   waitForClientAbort(options?: { timeoutMs?: number }): Promise<ClientAbort>;
@@ -50,6 +52,7 @@ export async function startFakeBedrockUpstream(options: FakeBedrockUpstreamOptio
   const requests: RecordedBedrockRequest[] = [];
   const strayRequests: RecordedRequest[] = [];
   const clientAborts: ClientAbort[] = [];
+  const answers: FakeBedrockUpstream['answers'] = [];
   const queue: Array<{ behaviour: FakeBedrockBehaviour; remaining: number }> = [];
   const abortWaiters: Array<(abort: ClientAbort) => void> = [];
   let claimed = 0;
@@ -121,6 +124,7 @@ export async function startFakeBedrockUpstream(options: FakeBedrockUpstreamOptio
     if (digest.invalid !== undefined) return sendError(response, 'ValidationException', digest.invalid);
 
     const answer = deriveBedrockAnswer(digest, answerOf(behaviour));
+    answers.push({ operation, answer });
     if (operation === 'converse') {
       const text = JSON.stringify(renderBedrockConverseOutput(answer));
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'x-amzn-requestid': randomUUID() });
@@ -129,7 +133,7 @@ export async function startFakeBedrockUpstream(options: FakeBedrockUpstreamOptio
 
     response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': randomUUID() });
     response.flushHeaders();
-    const interval = behaviour?.kind === 'slow-stream' ? behaviour.intervalMs : 0;
+    const interval = behaviour?.kind === 'slow-stream' ? behaviour.intervalMs : behaviour?.kind === 'cut-mid-stream' ? (behaviour.intervalMs ?? 0) : 0;
     // A scripted exception with afterEvents 0 is an exception frame before any event, inside a 200 stream.
     for (const event of renderBedrockStreamEvents(answer)) {
       if (signal.aborted) return;
@@ -163,6 +167,7 @@ export async function startFakeBedrockUpstream(options: FakeBedrockUpstreamOptio
     requests,
     strayRequests,
     clientAborts,
+    answers,
     enqueue: (behaviour, enqueueOptions = {}) => {
       queue.push({ behaviour, remaining: enqueueOptions.times ?? 1 });
     },
