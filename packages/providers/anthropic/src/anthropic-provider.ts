@@ -10,7 +10,7 @@ import { prepareAnthropicRequest } from './prepare-anthropic-request.js';
 
 export interface AnthropicAdapter extends ProviderAdapter {
   listModels(context: { readonly signal: AbortSignal }): Promise<readonly string[]>;
-  /** Closes the pooled upstream connections. */
+  /** Closes the pooled upstream connections (idempotent: the gateway may close it too). */
   close(): Promise<void>;
 }
 
@@ -58,11 +58,12 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Anthro
     }
   }
 
+  let closing: Promise<void> | undefined;
   return {
     provider,
     operations: {},
     generate,
     listModels: (context) => listAnthropicModels(client, context.signal),
-    close: () => client.close(),
+    close: () => (closing ??= client.close()),
   };
 }
