@@ -39,7 +39,7 @@ const scenarios: Scenario[] = [
     responses: { input: 'Hello there' },
     chat: { messages: [{ role: 'user', content: 'Hello there' }] },
     check: (outcome, upstream) => {
-      expect(outcome).toMatchObject({ text: 'Echo: Hello there', finish: 'stop', inputTokens: 68, outputTokens: 7 });
+      expect(outcome).toMatchObject({ text: 'Echo: Hello there', finish: 'stop', inputTokens: 68, outputTokens: 6 });
       expect(upstream.messages).toEqual([{ role: 'user', content: 'Hello there' }]);
     },
   },

@@ -129,7 +129,7 @@ export function deriveCohereAnswer(body: Record<string, unknown>, script: FakeCo
     finishReason = 'MAX_TOKENS';
   }
   citations = citations.filter((citation) => text !== undefined && citation.end <= text.length);
-  const outputTokens = countTokens(`${thinking ?? ''} ${toolPlan ?? ''} ${text ?? ''} ${toolCalls.map((call) => call.arguments).join(' ')}`);
+  const outputTokens = [thinking, toolPlan, text, ...toolCalls.map((call) => call.arguments)].reduce((sum, part) => sum + (part === undefined ? 0 : countTokens(part)), 0);
   const inputTokens = countTokens(facts.inputText);
   return {
     thinking,
