@@ -31,6 +31,8 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     secrets: [options.apiKey],
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
   });
+  // The gateway closes adapters on shutdown and owners may too: closing twice is harmless.
+  let closing: Promise<void> | undefined;
   const generate = createGeminiGenerate({
     provider,
     client,
@@ -44,6 +46,6 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     operations: {},
     generate,
     listModels: (context) => listGeminiModels(client, context.signal),
-    close: () => client.close(),
+    close: () => (closing ??= client.close()),
   };
 }

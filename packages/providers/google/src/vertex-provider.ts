@@ -44,6 +44,7 @@ export function createVertexAdapter(options: VertexAdapterOptions): GeminiAdapte
   const secrets = new Set<string>([options.credentials?.private_key].filter((value): value is string => typeof value === 'string'));
   let redactTokens = createSecretRedactor([...secrets]);
   const redact = (text: string): string => redactTokens(client.redact(text));
+  let closing: Promise<void> | undefined;
   const generate = createGeminiGenerate({
     provider,
     client,
@@ -73,5 +74,5 @@ export function createVertexAdapter(options: VertexAdapterOptions): GeminiAdapte
     redact,
     urlMedia: 'any-url',
   });
-  return { provider, operations: {}, generate, close: () => client.close() };
+  return { provider, operations: {}, generate, close: () => (closing ??= client.close()) };
 }
