@@ -10,11 +10,14 @@ import { createBedrockClient } from './create-bedrock-client.js';
 import { prepareBedrockRequest } from './prepare-bedrock-request.js';
 import { readBedrockStream } from './read-bedrock-stream.js';
 
+/** The Bedrock adapter: a translating `ProviderAdapter` whose `close()` releases the SDK client's sockets. */
+export type BedrockAdapter = ProviderAdapter & { close(): Promise<void> };
+
 /**
  * A translating adapter for AWS Bedrock's Converse API: `generate` sends `Converse` for plain
  * requests and `ConverseStream` for streamed ones, and turns either answer into canonical parts.
  */
-export function createBedrockAdapter(options: BedrockAdapterOptions): ProviderAdapter {
+export function createBedrockAdapter(options: BedrockAdapterOptions): BedrockAdapter {
   const provider = options.name ?? 'bedrock';
   const client = createBedrockClient(options);
   const credentials = options.credentials;
@@ -61,5 +64,12 @@ export function createBedrockAdapter(options: BedrockAdapterOptions): ProviderAd
     );
   };
 
-  return { provider, operations: {}, generate };
+  return {
+    provider,
+    operations: {},
+    generate,
+    close: async () => {
+      client.destroy();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-export { createBedrockAdapter } from './bedrock-provider.js';
+export { createBedrockAdapter, type BedrockAdapter } from './bedrock-provider.js';
 export type { BedrockAdapterOptions, BedrockCredentials } from './bedrock-config.js';
 export { createBedrockUpstreamError } from './bedrock-error.js';
 export { buildBedrockStreamTransform, type BedrockStreamTransform, type BedrockStreamTransformOptions } from './build-bedrock-stream-transform.js';
