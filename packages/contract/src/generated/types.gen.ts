@@ -156,7 +156,10 @@ export type Response = {
      * Convenience concatenation of all `output_text` parts (set by SDKs, not always by the server).
      */
     output_text?: string | null;
-    usage?: ResponseUsage;
+    /**
+     * Token usage; `null` while the response is queued or in progress.
+     */
+    usage?: ResponseUsage | null;
     /**
      * Whether the model could call several tools in one turn.
      */
