@@ -17,7 +17,7 @@ import { prepareCohereChatBody } from './prepare-cohere-chat-body.js';
 export interface CohereAdapter extends ProviderAdapter {
   readonly generate: NonNullable<ProviderAdapter['generate']>;
   listModels(context: { readonly signal: AbortSignal }): Promise<readonly string[]>;
-  /** Closes the pooled upstream connections. */
+  /** Closes the pooled upstream connections (idempotent). */
   close(): Promise<void>;
 }
 
@@ -46,6 +46,8 @@ export function createCohereAdapter(options: CohereAdapterOptions): CohereAdapte
   };
   const client = createUpstreamClient({ ...clientOptions, baseURL });
   const modelsClient = createUpstreamClient({ ...clientOptions, baseURL: options.modelsBaseURL ?? deriveModelsBaseURL(baseURL) });
+  // Closing twice (the gateway closes adapters on shutdown, tests close them too) is harmless.
+  let closing: Promise<void> | undefined;
 
   return {
     provider,
@@ -73,8 +75,9 @@ export function createCohereAdapter(options: CohereAdapterOptions): CohereAdapte
       }
     },
     listModels: (context) => listCohereModels(modelsClient, context.signal),
-    close: async () => {
-      await Promise.all([client.close(), modelsClient.close()]);
+    close: () => {
+      closing ??= Promise.all([client.close(), modelsClient.close()]).then(() => undefined);
+      return closing;
     },
   };
 }

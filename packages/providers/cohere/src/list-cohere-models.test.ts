@@ -23,3 +23,9 @@ it.each([
 it('refuses to start without an API key', () => {
   expect(() => createCohereAdapter({ apiKey: '' })).toThrow('needs an apiKey');
 });
+
+it('closing twice is harmless', async () => {
+  const adapter = createCohereAdapter({ apiKey: 'co-secret-key-0123456789', baseURL: 'http://127.0.0.1:9/v2' });
+  await adapter.close();
+  await expect(adapter.close()).resolves.toBeUndefined();
+});
