@@ -100,6 +100,11 @@ export async function startFakeGeminiUpstream(options: FakeGeminiUpstreamOptions
       if (behaviour?.kind === 'error') {
         return sendJson(response, behaviour.status, behaviour.body ?? googleErrorBody(behaviour.status), behaviour.headers);
       }
+      if (behaviour?.kind === 'replay') {
+        if (method === 'generateContent') return sendJson(response, 200, behaviour.chunks[0] ?? {});
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        return void response.end(behaviour.chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\r\n\r\n`).join(''));
+      }
       const body = typeof recorded.body === 'object' && recorded.body !== null ? (recorded.body as Record<string, unknown>) : {};
       const scripted: FakeGeminiAnswer | undefined = behaviour?.kind === 'answer' ? behaviour.answer : behaviour?.answer;
       const answer = scripted ?? deriveGeminiAnswer(decodeURIComponent(model), body);
