@@ -87,7 +87,15 @@ export type AnthropicToolChoice =
   | { readonly type: 'tool'; readonly name: string; readonly disable_parallel_tool_use?: boolean }
   | { readonly type: 'none' };
 
-export type AnthropicThinking = { readonly type: 'enabled'; readonly budget_tokens: number } | { readonly type: 'disabled' };
+export type AnthropicThinking =
+  | { readonly type: 'enabled'; readonly budget_tokens: number }
+  | { readonly type: 'adaptive' }
+  | { readonly type: 'disabled' };
+
+export interface AnthropicOutputConfig {
+  format?: { readonly type: 'json_schema'; readonly schema: Readonly<Record<string, unknown>> };
+  effort?: 'low' | 'medium' | 'high' | 'max';
+}
 
 /** The body of POST /v1/messages as this adapter writes it. */
 export interface AnthropicMessagesRequest {
@@ -103,7 +111,7 @@ export interface AnthropicMessagesRequest {
   tool_choice?: AnthropicToolChoice;
   thinking?: AnthropicThinking;
   metadata?: { user_id: string };
-  output_config?: { format: { type: 'json_schema'; schema: Readonly<Record<string, unknown>> } };
+  output_config?: AnthropicOutputConfig;
 }
 
 /** Usage as Anthropic reports it (message_start carries the input side, message_delta is cumulative). */

@@ -34,6 +34,9 @@ export const defaultAnthropicVersion = '2023-06-01';
  * Claude model accepts.
  */
 const maxOutputTokensByPrefix: ReadonlyArray<readonly [string, number]> = [
+  ['claude-opus-4-6', 128_000],
+  ['claude-opus-4-7', 128_000],
+  ['claude-sonnet-4-6', 128_000],
   ['claude-opus-4-1', 32_000],
   ['claude-opus-4-0', 32_000],
   ['claude-opus-4-2', 32_000],
@@ -56,15 +59,3 @@ export function defaultMaxTokensFor(model: string): number {
   const entry = maxOutputTokensByPrefix.find(([prefix]) => model.startsWith(prefix));
   return entry === undefined ? fallbackMaxTokens : entry[1];
 }
-
-/**
- * `reasoning.effort` → `thinking.budget_tokens`. 1024 is the documented minimum budget
- * (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking).
- */
-export const thinkingBudgetByEffort = {
-  minimal: 1_024,
-  low: 1_024,
-  medium: 4_096,
-  high: 16_384,
-  xhigh: 32_000,
-} as const;

@@ -7,8 +7,8 @@ export interface PreparedAnthropicTools {
   readonly toolChoice: AnthropicToolChoice | undefined;
   /** The name of the forced tool that carries `text.format: json_schema`, when one was added. */
   readonly structuredOutputToolName: string | undefined;
-  /** `output_config` for native structured output. */
-  readonly outputConfig: { format: { type: 'json_schema'; schema: Readonly<Record<string, unknown>> } } | undefined;
+  /** `output_config.format` for native structured output. */
+  readonly outputFormat: { readonly type: 'json_schema'; readonly schema: Readonly<Record<string, unknown>> } | undefined;
   readonly warnings: Warning[];
 }
 
@@ -45,9 +45,9 @@ export function prepareAnthropicTools(body: CreateResponse, options: PrepareAnth
   let toolChoice = convertToolChoice(body.tool_choice, tools.length > 0, warn);
   const format = body.text?.format;
   let structuredOutputToolName: string | undefined;
-  let outputConfig: PreparedAnthropicTools['outputConfig'];
+  let outputFormat: PreparedAnthropicTools['outputFormat'];
   if (format?.type === 'json_schema' && options.structuredOutput === 'native') {
-    outputConfig = { format: { type: 'json_schema', schema: format.schema } };
+    outputFormat = { type: 'json_schema', schema: format.schema };
   } else if (format?.type === 'json_schema' || format?.type === 'json_object') {
     structuredOutputToolName = format.type === 'json_schema' ? format.name : 'json_object';
     tools.push({
@@ -74,7 +74,7 @@ export function prepareAnthropicTools(body: CreateResponse, options: PrepareAnth
     warn('tool_choice', 'cannot force a tool call while thinking is enabled (Anthropic allows only auto or none); "auto" was sent.');
     toolChoice = { type: 'auto', ...(body.parallel_tool_calls === false ? { disable_parallel_tool_use: true } : {}) };
   }
-  return { tools: tools.length > 0 ? tools : undefined, toolChoice: tools.length > 0 ? toolChoice : undefined, structuredOutputToolName, outputConfig, warnings };
+  return { tools: tools.length > 0 ? tools : undefined, toolChoice: tools.length > 0 ? toolChoice : undefined, structuredOutputToolName, outputFormat, warnings };
 }
 
 function convertToolChoice(

@@ -328,6 +328,56 @@ describe('upstream failures', () => {
   });
 });
 
+describe('other upstream answers', () => {
+  it('thinks adaptively on Claude 4.6 models', async () => {
+    const { fake } = await setUp();
+    const response = await respond({ input: 'Why?', reasoning: { effort: 'high' } }, true, context({ upstreamModel: 'claude-sonnet-4-6' }));
+    expect(response.output.map((item) => item.type)).toEqual(['reasoning', 'message']);
+    expect(fake.requests[0]?.body).toMatchObject({ model: 'claude-sonnet-4-6', thinking: { type: 'adaptive' }, output_config: { effort: 'high' }, max_tokens: 128000 });
+  });
+
+  it('maps a refusal stop reason to the refusal finish (which Chat Completions shows as stop)', async () => {
+    const { fake } = await setUp();
+    fake.enqueue({
+      kind: 'reply',
+      json: { id: 'msg_r', type: 'message', role: 'assistant', model, content: [{ type: 'text', text: 'I cannot help with that.' }], stop_reason: 'refusal', stop_sequence: null, usage: { input_tokens: 5, output_tokens: 6 } },
+    });
+    const completion = await chat({ messages: [{ role: 'user', content: 'Something bad' }] }, false);
+    expect(completion).toMatchObject({ content: 'I cannot help with that.', finishReason: 'stop' });
+    fake.enqueue({
+      kind: 'reply',
+      json: { id: 'msg_r', type: 'message', role: 'assistant', model, content: [], stop_reason: 'refusal', stop_sequence: null, usage: { input_tokens: 5, output_tokens: 0 } },
+    });
+    expect((await respond({ input: 'Something bad' }, false)).status).toBe('completed');
+  });
+
+  it('reads a non-streamed documented Message with cache usage', async () => {
+    const { fake } = await setUp();
+    const { loadAnthropicFixture } = await import('@switchyard/testing');
+    fake.enqueue({ kind: 'reply', json: JSON.parse(loadAnthropicFixture('anthropic-message.json')) });
+    const response = await respond({ input: 'Hi' }, false);
+    expect(textOf(response)).toBe('Hi! My name is Claude.');
+    expect(response.usage).toMatchObject({ input_tokens: 4143, input_tokens_details: { cached_tokens: 2048 }, output_tokens: 503, total_tokens: 4646 });
+  });
+
+  it.each(['anthropic-text.sse', 'anthropic-tool-use.sse', 'anthropic-thinking.sse'] as const)('replays the documented %s on both endpoints through the stream checkers', async (name) => {
+    const { fake } = await setUp();
+    const { loadAnthropicFixture } = await import('@switchyard/testing');
+    fake.enqueue({ kind: 'reply', sse: loadAnthropicFixture(name) }, { times: 2 });
+    const response = await respond({ input: 'Hi', tools: weatherTools }, true);
+    expect(response.status).toBe('completed');
+    const completion = await chat({ messages: [{ role: 'user', content: 'Hi' }] }, true);
+    expect(completion.finishReason).toBe(name === 'anthropic-tool-use.sse' ? 'tool_calls' : 'stop');
+  });
+
+  it('never follows a redirect', async () => {
+    const { fake } = await setUp();
+    fake.enqueue({ kind: 'redirect', location: 'http://127.0.0.1:1/steal' });
+    await expect(respond({ input: 'Hi' }, false)).rejects.toMatchObject({ status: 502, code: 'upstream_redirect' });
+    expect(fake.requests).toHaveLength(1);
+  });
+});
+
 describe('listModels', () => {
   it('lists the upstream model ids', async () => {
     const { adapter } = await setUp();

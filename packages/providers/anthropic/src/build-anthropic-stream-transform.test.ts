@@ -60,8 +60,19 @@ describe('buildAnthropicStreamTransform', () => {
       thinking: 'Let me solve this step by step:\n\n1. First break down 27 * 453\n2. 453 = 400 + 50 + 3',
       signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds',
     });
-    // The stream reported no usage at all: nothing is invented.
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' }, usage: { inputTokens: undefined, outputTokens: undefined } });
+    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' }, usage: { inputTokens: 48, outputTokens: 91, totalTokens: 139 } });
+  });
+
+  it('invents no usage when the stream reports none', async () => {
+    const parts = await run([
+      ok({ type: 'message_start', message: { id: 'msg_4', model: 'claude' } }),
+      ok({ type: 'message_delta', delta: { stop_reason: 'end_turn' } }),
+      ok({ type: 'message_stop' }),
+    ]);
+    expect(parts).toEqual([
+      { type: 'response-metadata', id: 'msg_4', modelId: 'claude' },
+      { type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' }, usage: { inputTokens: undefined, outputTokens: undefined } },
+    ]);
   });
 
   it('ends with an error part when an error event arrives after output began', async () => {

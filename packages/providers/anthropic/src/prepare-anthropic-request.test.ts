@@ -212,6 +212,18 @@ describe('prepareAnthropicRequest', () => {
     expect(prepare({ input: 'x', reasoning: { effort: 'none' } }).body.thinking).toBeUndefined();
   });
 
+  it('uses adaptive thinking with output_config.effort on Claude 4.6 and later', () => {
+    const text = { format: { type: 'json_schema', name: 'p', schema: { type: 'object' } } } as const;
+    const { body, warnings } = prepare(
+      { input: 'Think.', reasoning: { effort: 'medium' }, max_output_tokens: 1000, temperature: 0.5, text },
+      { options: { model: 'claude-opus-4-6', structuredOutput: 'native' } },
+    );
+    expect(body.thinking).toEqual({ type: 'adaptive' });
+    expect(body.output_config).toEqual({ format: { type: 'json_schema', schema: { type: 'object' } }, effort: 'medium' });
+    expect(body.max_tokens).toBe(1000);
+    expect(parameters(warnings)).toEqual(['temperature']);
+  });
+
   it('rebuilds its own thinking blocks byte-identically and drops other providers’ reasoning with a warning', () => {
     const thinking = { type: 'thinking', thinking: 'Hmm "quoted" \u00e9', signature: 'sig/+=' } as const;
     const { body, warnings } = prepare({

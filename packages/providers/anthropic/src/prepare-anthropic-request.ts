@@ -1,7 +1,8 @@
 import type { CreateResponse } from '@switchyard/contract';
 import { GatewayError, type ChatOnlyParameters, type GenerateRequest, type Warning } from '@switchyard/core';
 import type { AnthropicMessagesRequest } from './anthropic-api.js';
-import { defaultMaxTokensFor, thinkingBudgetByEffort } from './anthropic-config.js';
+import { defaultMaxTokensFor } from './anthropic-config.js';
+import { anthropicThinkingFor } from './anthropic-thinking-config.js';
 import { applyAnthropicCacheControl } from './apply-anthropic-cache-control.js';
 import { prepareAnthropicTools } from './anthropic-prepare-tools.js';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
@@ -40,8 +41,8 @@ export function prepareAnthropicRequest(request: GenerateRequest, options: Prepa
     throw new GatewayError({ status: 400, type: 'invalid_request_error', code: 'missing_required_parameter', param: 'input', message: 'input must hold at least one user or assistant message for Anthropic.' });
   }
 
-  const effort = body.reasoning?.effort;
-  const budget = present(effort) && effort !== 'none' ? thinkingBudgetByEffort[effort === 'max' ? 'xhigh' : effort] : undefined;
+  const thinking = anthropicThinkingFor(options.model, body.reasoning?.effort);
+  const budget = thinking?.form === 'budget' ? thinking.budgetTokens : undefined;
   const requestedMaxTokens = body.max_output_tokens ?? options.defaultMaxTokens ?? defaultMaxTokensFor(options.model);
   let maxTokens = requestedMaxTokens;
   if (budget !== undefined && maxTokens <= budget) {
@@ -49,23 +50,28 @@ export function prepareAnthropicRequest(request: GenerateRequest, options: Prepa
     warnings.push({ type: 'other', message: `max_tokens was raised to ${maxTokens} because Anthropic requires it to exceed the thinking budget (${budget}).` });
   }
 
-  const tools = prepareAnthropicTools(body, { thinking: budget !== undefined, structuredOutput: options.structuredOutput });
+  const tools = prepareAnthropicTools(body, { thinking: thinking !== undefined, structuredOutput: options.structuredOutput });
   warnings.push(...tools.warnings);
 
   const anthropic: AnthropicMessagesRequest = { model: options.model, max_tokens: maxTokens, messages: prompt.messages };
   if (prompt.system.length > 0) anthropic.system = prompt.system;
-  if (budget !== undefined) anthropic.thinking = { type: 'enabled', budget_tokens: budget };
+  if (thinking !== undefined) anthropic.thinking = thinking.thinking;
   if (present(body.temperature)) {
-    if (budget === undefined) anthropic.temperature = body.temperature;
+    if (thinking === undefined) anthropic.temperature = body.temperature;
     else warn('temperature', 'cannot be set while Anthropic thinking is enabled; it was ignored.');
   }
   if (present(body.top_p)) {
-    if (budget === undefined || body.top_p >= 0.95) anthropic.top_p = body.top_p;
+    if (thinking === undefined || body.top_p >= 0.95) anthropic.top_p = body.top_p;
     else warn('top_p', 'must be between 0.95 and 1 while Anthropic thinking is enabled; it was ignored.');
   }
   if (tools.tools !== undefined) anthropic.tools = tools.tools;
   if (tools.toolChoice !== undefined) anthropic.tool_choice = tools.toolChoice;
-  if (tools.outputConfig !== undefined) anthropic.output_config = tools.outputConfig;
+  if (tools.outputFormat !== undefined || thinking?.form === 'adaptive') {
+    anthropic.output_config = {
+      ...(tools.outputFormat === undefined ? {} : { format: tools.outputFormat }),
+      ...(thinking?.form === 'adaptive' ? { effort: thinking.effort } : {}),
+    };
+  }
   const userId = body.safety_identifier ?? body.user;
   if (present(userId) && userId !== '') anthropic.metadata = { user_id: userId };
 

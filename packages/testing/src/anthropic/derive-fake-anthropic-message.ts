@@ -47,7 +47,7 @@ function resultText(block: FakeAnthropicBlock): string {
 /**
  * The fake model's deterministic answer: echoes the newest user text (`Echo: …`), reports tool
  * results (`Tool results: …`), calls the tools named after "call" (`call weather and time`), a
- * forced tool with a sample of its schema, thinks first when thinking is enabled (a signed
+ * forced tool with a sample of its schema, thinks first when thinking is enabled or adaptive (a signed
  * thinking block, or a redacted one when the user says "redacted"), and honours `max_tokens`
  * (counting words) and `stop_sequences`.
  */
@@ -60,7 +60,7 @@ export function deriveFakeAnthropicMessage(request: FakeAnthropicRequest, option
   const tools = request.tools ?? [];
   const content: FakeAnthropicAnswerBlock[] = [];
 
-  if (request.thinking?.type === 'enabled') {
+  if (request.thinking?.type === 'enabled' || request.thinking?.type === 'adaptive') {
     if (/redacted/i.test(userText)) content.push({ type: 'redacted_thinking', data: fakeRedactedThinkingData });
     else {
       const thinking = `Thinking about: ${userText === '' ? 'the tool results' : userText}`;

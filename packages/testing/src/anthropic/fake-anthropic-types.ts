@@ -38,7 +38,7 @@ export interface FakeAnthropicRequest {
   readonly tools?: readonly FakeAnthropicTool[];
   readonly tool_choice?: { readonly type: string; readonly name?: string; readonly disable_parallel_tool_use?: boolean };
   readonly thinking?: { readonly type: string; readonly budget_tokens?: number };
-  readonly output_config?: { readonly format?: { readonly type?: string; readonly schema?: FakeAnthropicTool['input_schema'] } };
+  readonly output_config?: { readonly format?: { readonly type?: string; readonly schema?: FakeAnthropicTool['input_schema'] }; readonly effort?: string };
 }
 
 /** A content block of the fake's answer, exactly as the Messages API returns it. */

@@ -18,11 +18,15 @@ export function validateFakeAnthropicRequest(body: unknown): string | undefined 
   if (typeof request.model !== 'string' || request.model === '') return 'model: Field required';
   if (!Number.isInteger(request.max_tokens) || request.max_tokens < 1) return 'max_tokens: Field required';
   if (!Array.isArray(request.messages) || request.messages.length === 0) return 'messages: at least one message is required';
-  const thinking = request.thinking?.type === 'enabled';
-  if (thinking) {
-    const budget = request.thinking?.budget_tokens ?? 0;
+  const thinking = request.thinking?.type === 'enabled' || request.thinking?.type === 'adaptive';
+  const effort = request.output_config?.effort;
+  if (effort !== undefined && !['low', 'medium', 'high', 'max'].includes(effort)) return "output_config.effort: Input should be 'low', 'medium', 'high' or 'max'";
+  if (request.thinking?.type === 'enabled') {
+    const budget = request.thinking.budget_tokens ?? 0;
     if (budget < 1024) return 'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024';
     if (request.max_tokens <= budget) return '`max_tokens` must be greater than `thinking.budget_tokens`.';
+  }
+  if (thinking) {
     if (request.temperature !== undefined && request.temperature !== 1) return '`temperature` may only be set to 1 when thinking is enabled.';
     if (request.tool_choice?.type === 'any' || request.tool_choice?.type === 'tool') return 'Thinking may not be enabled when tool_choice forces tool use.';
   }
