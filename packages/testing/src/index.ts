@@ -82,3 +82,9 @@ export type {
 } from './bedrock/fake-bedrock-behaviour.js';
 export { decodeBedrockFrame, encodeBedrockEventFrame, encodeBedrockExceptionFrame } from './bedrock/encode-bedrock-event-frame.js';
 export type { ResolvedBedrockAnswer } from './bedrock/derive-bedrock-answer.js';
+export {
+  loadBedrockConverseFixture,
+  loadBedrockStreamFixture,
+  type BedrockConverseFixtureName,
+  type BedrockStreamFixtureName,
+} from './bedrock/load-bedrock-fixture.js';

@@ -42,7 +42,9 @@ export type FakeBedrockBehaviour =
   | { kind: 'cut-mid-stream'; afterEvents: number; intervalMs?: number; answer?: FakeBedrockAnswer }
   /** Waits `intervalMs` between stream frames (abort tests). */
   | { kind: 'slow-stream'; intervalMs: number; answer?: FakeBedrockAnswer }
-  | { kind: 'redirect'; location: string; status?: 301 | 302 | 303 | 307 | 308 };
+  | { kind: 'redirect'; location: string; status?: 301 | 302 | 303 | 307 | 308 }
+  /** Plays recorded wire data: `events` as ConverseStream frames, `converse` as the Converse JSON body. */
+  | { kind: 'replay'; events?: Array<{ eventType: string; payload: Record<string, unknown> }>; converse?: Record<string, unknown> };
 
 /** Statuses Bedrock answers each error type with (Smithy `httpError` traits of bedrock-runtime). */
 export const bedrockErrorStatuses: Readonly<Record<string, number>> = {

@@ -123,6 +123,16 @@ export async function startFakeBedrockUpstream(options: FakeBedrockUpstreamOptio
     const digest = digestBedrockRequest(recorded.body as Record<string, unknown>);
     if (digest.invalid !== undefined) return sendError(response, 'ValidationException', digest.invalid);
 
+    if (behaviour?.kind === 'replay') {
+      if (operation === 'converse') {
+        const text = JSON.stringify(behaviour.converse ?? {});
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), 'x-amzn-requestid': randomUUID() });
+        return void response.end(text);
+      }
+      response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': randomUUID() });
+      for (const event of behaviour.events ?? []) response.write(encodeBedrockEventFrame(event.eventType, event.payload));
+      return void response.end();
+    }
     const answer = deriveBedrockAnswer(digest, answerOf(behaviour));
     answers.push({ operation, answer });
     if (operation === 'converse') {
