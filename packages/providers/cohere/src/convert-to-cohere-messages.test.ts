@@ -50,6 +50,12 @@ describe('convertToCohereMessages', () => {
     expect(plain.warnings).toEqual([{ type: 'unsupported-parameter', parameter: 'input[0].content[1]', message: expect.stringContaining('vision model') }]);
   });
 
+  it('image detail "original" has no Cohere equivalent: sent without detail, with a warning', () => {
+    const { messages, warnings } = convertToCohereMessages(undefined, [{ role: 'user', content: [{ type: 'input_image', image_url: 'https://example.com/a.png', detail: 'original' }] }], traits);
+    expect(messages).toEqual([{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] }]);
+    expect(warnings.map((warning) => warning.type === 'unsupported-parameter' && warning.parameter)).toEqual(['input[0].content[0].detail']);
+  });
+
   it('an item_reference is a 400 naming the item', () => {
     expect(() => convertToCohereMessages(undefined, [{ type: 'item_reference', id: 'msg_1' }], traits)).toThrow(expect.objectContaining({ status: 400, param: 'input[0]' }));
   });

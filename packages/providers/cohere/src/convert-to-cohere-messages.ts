@@ -115,6 +115,7 @@ function convertUserPart(part: InputMessageContentPart, path: string, state: Con
         return warn(state, path, 'refers to an OpenAI file_id, which Cohere cannot read; send image_url instead. It was dropped');
       }
       const detail = part.detail === 'low' || part.detail === 'high' || part.detail === 'auto' ? part.detail : undefined;
+      if (part.detail === 'original') warn(state, `${path}.detail`, '"original" is not a Cohere image detail; the image was sent with Cohere\'s default ("auto")');
       return { type: 'image_url', image_url: { url: part.image_url, ...(detail === undefined ? {} : { detail }) } };
     }
     case 'input_file':
