@@ -49,7 +49,11 @@ export function prepareAnthropicTools(body: CreateResponse, options: PrepareAnth
   if (format?.type === 'json_schema' && options.structuredOutput === 'native') {
     outputFormat = { type: 'json_schema', schema: format.schema };
   } else if (format?.type === 'json_schema' || format?.type === 'json_object') {
-    structuredOutputToolName = format.type === 'json_schema' ? format.name : 'json_object';
+    // A name no client function uses, so the answer is never mistaken for a call to run.
+    const base = format.type === 'json_schema' ? format.name : 'json_object';
+    let name = base;
+    for (let suffix = 2; tools.some((tool) => tool.name === name); suffix += 1) name = `${base.slice(0, 60)}_${suffix}`;
+    structuredOutputToolName = name;
     tools.push({
       name: structuredOutputToolName,
       description:
