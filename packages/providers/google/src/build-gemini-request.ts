@@ -5,6 +5,7 @@ import type { UrlMediaSupport } from './convert-user-content-part.js';
 import type { GeminiGenerateContentRequest } from './gemini-api.js';
 import { geminiModelTraits } from './gemini-config.js';
 import { prepareGeminiTools } from './gemini-prepare-tools.js';
+import { injectThoughtSignatureSentinel } from './inject-thought-signature-sentinel.js';
 
 export interface BuiltGeminiRequest {
   readonly body: GeminiGenerateContentRequest;
@@ -22,7 +23,8 @@ export function buildGeminiRequest(request: GenerateRequest, options: { modelId:
   const contents = convertToGeminiContents(body.instructions, body.input, { urlMedia: options.urlMedia });
   const tools = prepareGeminiTools(body);
   const generation = buildGeminiGenerationConfig(request, traits);
-  const warnings: Warning[] = [...contents.warnings, ...tools.warnings, ...generation.warnings];
+  const sentinel = traits.thinking === 'level' ? injectThoughtSignatureSentinel(contents.contents) : [];
+  const warnings: Warning[] = [...contents.warnings, ...sentinel, ...tools.warnings, ...generation.warnings];
   const warn = (parameter: string, reason: string): void => {
     warnings.push({ type: 'unsupported-parameter', parameter, message: `${parameter} ${reason}` });
   };
