@@ -127,3 +127,19 @@ describe('buildCohereStreamTransform', () => {
     expect(parts).toEqual([{ type: 'response-metadata', modelId: 'command-a-03-2025' }]);
   });
 });
+
+it('opens a text block for deltas that arrive without content-start', () => {
+  const { parts } = run([
+    { type: 'message-start', id: 'm' },
+    { type: 'content-delta', delta: { message: { content: { text: 'Hello' } } } },
+    { type: 'content-delta', delta: { message: { content: { text: ' world' } } } },
+    { type: 'message-end', delta: { finish_reason: 'COMPLETE', usage: { tokens: { input_tokens: 17, output_tokens: 244 } } } },
+  ]);
+  expect(parts).toEqual([
+    { type: 'response-metadata', id: 'm', modelId: 'command-a-03-2025' },
+    { type: 'text-start', id: 'cohere-text-0' },
+    { type: 'text-delta', id: 'cohere-text-0', delta: 'Hello' },
+    { type: 'text-delta', id: 'cohere-text-0', delta: ' world' },
+    { type: 'text-end', id: 'cohere-text-0' },
+  ]);
+});

@@ -79,6 +79,20 @@ export function buildCohereStreamTransform(options: CohereStreamTransformOptions
     parts.push({ type: 'reasoning-end', id: plan.id, encryptedContent: encodeCohereReasoningBlock({ type: 'tool_plan', tool_plan: plan.text }) });
     plan = undefined;
   };
+  const openContent = (index: number, kind: OpenContent['kind'], parts: StreamPart[]): OpenContent => {
+    begin(parts);
+    releaseHeldText(parts);
+    closePlan(parts);
+    const id = `cohere-${kind}-${index}`;
+    const opened: OpenContent = { id, kind, thinking: '' };
+    contents.set(index, opened);
+    if (kind === 'text') {
+      textIds.set(index, id);
+      lastTextId = id;
+      parts.push({ type: 'text-start', id });
+    } else parts.push({ type: 'reasoning-start', id, kind: 'summary' });
+    return opened;
+  };
   const annotate = (citation: CohereCitation | null | undefined, parts: StreamPart[]): void => {
     if (citation === null || citation === undefined) return;
     const contentIndex = typeof citation.content_index === 'number' ? citation.content_index : undefined;
@@ -100,25 +114,15 @@ export function buildCohereStreamTransform(options: CohereStreamTransformOptions
         case 'message-start':
           if (typeof event.id === 'string' && event.id !== '') responseId = event.id;
           break;
-        case 'content-start': {
-          begin(parts);
-          releaseHeldText(parts);
-          closePlan(parts);
-          const index = event.index ?? 0;
-          const kind = event.delta?.message?.content?.type === 'thinking' ? 'thinking' : 'text';
-          const id = `cohere-${kind}-${index}`;
-          contents.set(index, { id, kind, thinking: '' });
-          if (kind === 'text') {
-            textIds.set(index, id);
-            lastTextId = id;
-            parts.push({ type: 'text-start', id });
-          } else parts.push({ type: 'reasoning-start', id, kind: 'summary' });
+        case 'content-start':
+          openContent(event.index ?? 0, event.delta?.message?.content?.type === 'thinking' ? 'thinking' : 'text', parts);
           break;
-        }
         case 'content-delta': {
-          const open = contents.get(event.index ?? 0);
           const content = event.delta?.message?.content;
-          if (open === undefined || content === null || content === undefined) break;
+          if (content === null || content === undefined) break;
+          const index = event.index ?? 0;
+          // Tolerates streams that skip content-start (older answers send bare deltas).
+          const open = contents.get(index) ?? openContent(index, typeof content.thinking === 'string' && content.thinking !== '' ? 'thinking' : 'text', parts);
           if (open.kind === 'text' && typeof content.text === 'string' && content.text !== '') parts.push({ type: 'text-delta', id: open.id, delta: content.text });
           if (open.kind === 'thinking' && typeof content.thinking === 'string' && content.thinking !== '') {
             open.thinking += content.thinking;
