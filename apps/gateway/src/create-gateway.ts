@@ -18,6 +18,11 @@ import { defaultAdapterFactories, type AdapterFactories } from './providers/adap
 import type { ProviderDirectory } from './providers/configured-provider.js';
 import { createProviderDirectory } from './providers/create-provider-directory.js';
 import { ModelCatalogue } from './routing/model-catalogue.js';
+import { randomUUID } from 'node:crypto';
+import { GatewayError } from '@switchyard/core';
+import { BackgroundWorker } from './background/background-worker.js';
+import { openStorage, type OpenedStorage } from './state/open-storage.js';
+import type { StateServices } from './state/state-services.js';
 
 export interface CreateGatewayOptions {
   /** Defaults to a pino logger at `LOG_LEVEL` (silent under vitest). */
@@ -26,6 +31,17 @@ export interface CreateGatewayOptions {
   readonly adapterFactories?: AdapterFactories;
   /** Ready-made adapters by provider name, used as they are (tests, embedding). */
   readonly adapters?: Readonly<Record<string, ProviderAdapter>>;
+  /**
+   * A store and hot state opened by the caller (tests, embedding): used as they are and NOT closed
+   * by `close()`. Without it, `listen()` opens them from `config.storage` and the environment.
+   */
+  readonly storage?: OpenedStorage;
+  /** Where `DATABASE_URL`, `SWITCHYARD_DATA_DIR` and `REDIS_URL` are read (default `process.env`). */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
+  /** This instance's worker id (random when omitted). */
+  readonly workerId?: string;
+  /** How often idle worker slots poll for runs (default 1000 ms). */
+  readonly workerPollIntervalMs?: number;
 }
 
 export interface Gateway {
@@ -37,6 +53,8 @@ export interface Gateway {
   readonly app: Koa<GatewayState>;
   readonly providers: ProviderDirectory;
   readonly logger: Logger;
+  /** The store and hot state (after `listen()`). */
+  readonly state: () => StateServices;
 }
 
 /** Releases pooled upstream connections of adapters that hold some. */
@@ -66,6 +84,40 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     logger,
   });
 
+  let state: StateServices | undefined;
+  let worker: BackgroundWorker | undefined;
+  let ownedStorage: OpenedStorage | undefined;
+  const currentState = (): StateServices => {
+    if (state === undefined) {
+      throw new GatewayError({ status: 503, type: 'service_unavailable', message: 'The gateway is starting; its store is not open yet.', isRetryable: true });
+    }
+    return state;
+  };
+  const startState = async (): Promise<void> => {
+    if (state !== undefined) return;
+    const storage = options.storage ?? (ownedStorage = await openStorage(config.storage, options.environment));
+    worker = new BackgroundWorker({
+      store: storage.store,
+      hot: storage.hotState,
+      providers,
+      logger,
+      workerId: options.workerId ?? `worker_${randomUUID()}`,
+      concurrency: config.storage.workerConcurrency,
+      leaseMs: config.storage.leaseMs,
+      ...(options.workerPollIntervalMs === undefined ? {} : { pollIntervalMs: options.workerPollIntervalMs }),
+    });
+    const started = worker;
+    state = { store: storage.store, hot: storage.hotState, wakeWorker: () => started.wake() };
+    worker.start();
+  };
+  const stopState = async (): Promise<void> => {
+    await worker?.stop();
+    if (ownedStorage !== undefined) {
+      await ownedStorage.hotState.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the hot state failed'));
+      await ownedStorage.store.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the store failed'));
+    }
+  };
+
   const app = new Koa<GatewayState>();
   app.silent = true;
   app.use(requestContextMiddleware(logger, lifecycle));
@@ -79,6 +131,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       lifecycle,
       logger,
       bodyLimitBytes: config.server.bodyLimitBytes,
+      state: currentState,
     }),
   );
   const server = createServer(app.callback());
@@ -89,6 +142,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     app,
     providers,
     logger,
+    state: currentState,
     async listen(port = config.server.port, host = config.server.host) {
       if (authenticator.open && !isLoopbackHost(host)) {
         throw new ConfigError(
@@ -99,6 +153,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       if (authenticator.open) {
         logger.warn(`no API key configured: accepting requests without a key on loopback address ${host} only`);
       }
+      await startState();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -118,6 +173,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
         if (!drained) logger.warn({ inFlight: lifecycle.inFlight }, 'shutdown timeout reached; closing remaining connections');
         server.closeAllConnections();
         await closed;
+        await stopState();
         await closeAdapters(providers, logger);
       })();
       return closing;

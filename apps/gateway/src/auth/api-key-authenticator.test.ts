@@ -3,11 +3,11 @@ import { ApiKeyAuthenticator, presentedKey } from './api-key-authenticator.js';
 import { isLoopbackHost } from './is-loopback-host.js';
 
 describe('ApiKeyAuthenticator', () => {
-  const authenticator = new ApiKeyAuthenticator({ masterKey: 'sk-master', keys: [{ key: 'sk-team', name: 'team' }] });
+  const authenticator = new ApiKeyAuthenticator({ masterKey: 'sk-master', keys: [{ key: 'sk-team', name: 'team', tenant: 'team-tenant' }] });
 
   it('accepts the master key and named keys, as Bearer or X-API-Key', () => {
-    expect(authenticator.authenticate({ authorization: 'Bearer sk-master' })).toEqual({ ok: true, principal: { kind: 'key', name: 'master' } });
-    expect(authenticator.authenticate({ 'x-api-key': 'sk-team' })).toEqual({ ok: true, principal: { kind: 'key', name: 'team' } });
+    expect(authenticator.authenticate({ authorization: 'Bearer sk-master' })).toEqual({ ok: true, principal: { kind: 'key', name: 'master', tenant: 'default' } });
+    expect(authenticator.authenticate({ 'x-api-key': 'sk-team' })).toEqual({ ok: true, principal: { kind: 'key', name: 'team', tenant: 'team-tenant' } });
   });
 
   it('tells a missing key from a wrong one', () => {
@@ -26,7 +26,7 @@ describe('ApiKeyAuthenticator', () => {
   it('is open only when no key is configured', () => {
     const open = new ApiKeyAuthenticator({ masterKey: undefined, keys: [] });
     expect(open.open).toBe(true);
-    expect(open.authenticate({})).toEqual({ ok: true, principal: { kind: 'anonymous' } });
+    expect(open.authenticate({})).toEqual({ ok: true, principal: { kind: 'anonymous', tenant: 'default' } });
     expect(authenticator.open).toBe(false);
   });
 

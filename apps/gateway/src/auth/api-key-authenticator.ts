@@ -1,8 +1,14 @@
 import type { GatewayConfig } from '../config/gateway-config.js';
+import { defaultTenant } from '../config/gateway-config.js';
 import { constantTimeEquals } from './constant-time-equals.js';
 
-/** Who made the request: a configured key's name, or `anonymous` in the loopback-only open mode. */
-export type Principal = { readonly kind: 'key'; readonly name: string } | { readonly kind: 'anonymous' };
+/**
+ * Who made the request: a configured key's name and tenant, or `anonymous` (the default tenant)
+ * in the loopback-only open mode. Everything a request stores belongs to its tenant.
+ */
+export type Principal =
+  | { readonly kind: 'key'; readonly name: string; readonly tenant: string }
+  | { readonly kind: 'anonymous'; readonly tenant: string };
 
 export type AuthenticationResult =
   | { readonly ok: true; readonly principal: Principal }
@@ -11,6 +17,7 @@ export type AuthenticationResult =
 interface KnownKey {
   readonly key: string;
   readonly name: string;
+  readonly tenant: string;
 }
 
 /** Reads the presented key: `Authorization: Bearer <key>` first, then `X-API-Key`. */
@@ -35,7 +42,7 @@ export class ApiKeyAuthenticator {
 
   constructor(auth: GatewayConfig['auth']) {
     this.#keys = [
-      ...(auth.masterKey === undefined ? [] : [{ key: auth.masterKey, name: 'master' }]),
+      ...(auth.masterKey === undefined ? [] : [{ key: auth.masterKey, name: 'master', tenant: defaultTenant }]),
       ...auth.keys,
     ];
   }
@@ -45,7 +52,7 @@ export class ApiKeyAuthenticator {
   }
 
   authenticate(headers: Readonly<Record<string, string | string[] | undefined>>): AuthenticationResult {
-    if (this.open) return { ok: true, principal: { kind: 'anonymous' } };
+    if (this.open) return { ok: true, principal: { kind: 'anonymous', tenant: defaultTenant } };
     const presented = presentedKey(headers);
     if (presented === undefined) return { ok: false, reason: 'missing' };
     let found: KnownKey | undefined;
@@ -53,6 +60,6 @@ export class ApiKeyAuthenticator {
       // No early exit: every key is compared, so timing does not reveal which one matched.
       if (constantTimeEquals(presented, known.key) && found === undefined) found = known;
     }
-    return found === undefined ? { ok: false, reason: 'invalid' } : { ok: true, principal: { kind: 'key', name: found.name } };
+    return found === undefined ? { ok: false, reason: 'invalid' } : { ok: true, principal: { kind: 'key', name: found.name, tenant: found.tenant } };
   }
 }

@@ -29,6 +29,22 @@ export interface ProviderConfig {
 export interface ApiKeyConfig {
   readonly key: string;
   readonly name: string;
+  /** Owner of everything this key stores; `default` (the master key's tenant) when omitted. */
+  readonly tenant: string;
+}
+
+/** Where stateful Responses live; see the README's "Storage" section. */
+export interface StorageConfig {
+  /** PostgreSQL URL (`DATABASE_URL` when omitted); wins over `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** PGlite data folder (`SWITCHYARD_DATA_DIR`, else `./data`, when omitted). */
+  readonly dataDir: string | undefined;
+  /** Redis URL for several instances (`REDIS_URL` when omitted); in-process hot state without. */
+  readonly redisUrl: string | undefined;
+  /** Background runs one instance executes at once. */
+  readonly workerConcurrency: number;
+  /** Lease of a claimed background run; a dead worker's run is reclaimed after it. */
+  readonly leaseMs: number;
 }
 
 export interface GatewayConfig {
@@ -46,7 +62,13 @@ export interface GatewayConfig {
   };
   /** Keyed by the provider name used in `provider/model`. */
   readonly providers: Readonly<Record<string, ProviderConfig>>;
+  readonly storage: StorageConfig;
 }
+
+/** The tenant of the master key, of keys without `tenant`, and of the keyless loopback mode. */
+export const defaultTenant = 'default';
+export const defaultWorkerConcurrency = 4;
+export const defaultLeaseMs = 30_000;
 
 export const defaultPort = 8080;
 export const defaultHost = '127.0.0.1';

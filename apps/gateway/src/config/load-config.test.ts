@@ -42,7 +42,7 @@ providers:
 `);
     const config = await loadConfig({ file, environment: { MASTER: 'sk-master', OPENAI_KEY: 'sk-openai' } });
     expect(config.server).toEqual({ port: 9090, host: '127.0.0.1', bodyLimitBytes: defaultBodyLimitBytes, shutdownTimeoutMs: defaultShutdownTimeoutMs });
-    expect(config.auth).toEqual({ masterKey: 'sk-master', keys: [{ key: 'sk-team-a', name: 'team-a' }] });
+    expect(config.auth).toEqual({ masterKey: 'sk-master', keys: [{ key: 'sk-team-a', name: 'team-a', tenant: 'default' }] });
     expect(config.providers.openai).toMatchObject({ type: 'openai', apiKey: 'sk-openai', baseURL: 'https://api.openai.com/v1', models: ['gpt-4o'] });
     expect(config.providers.local).toMatchObject({ type: 'openai-compatible', baseURL: 'http://127.0.0.1:11434/v1' });
   });

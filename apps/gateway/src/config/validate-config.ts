@@ -3,11 +3,15 @@ import { ConfigError } from './config-error.js';
 import {
   defaultBodyLimitBytes,
   defaultHost,
+  defaultLeaseMs,
+  defaultTenant,
+  defaultWorkerConcurrency,
   defaultPort,
   defaultShutdownTimeoutMs,
   type ApiKeyConfig,
   type GatewayConfig,
   type ProviderConfig,
+  type StorageConfig,
 } from './gateway-config.js';
 
 type RawObject = Readonly<Record<string, unknown>>;
@@ -70,8 +74,12 @@ function validateKeys(value: unknown, path: string): ApiKeyConfig[] {
   return value.map((item, index) => {
     const itemPath = `${path}[${index}]`;
     const raw = objectAt(item, itemPath);
-    rejectUnknownKeys(raw, ['key', 'name'], itemPath);
-    return { key: requiredString(raw.key, `${itemPath}.key`), name: optionalString(raw.name, `${itemPath}.name`) ?? `key-${index}` };
+    rejectUnknownKeys(raw, ['key', 'name', 'tenant'], itemPath);
+    return {
+      key: requiredString(raw.key, `${itemPath}.key`),
+      name: optionalString(raw.name, `${itemPath}.name`) ?? `key-${index}`,
+      tenant: optionalString(raw.tenant, `${itemPath}.tenant`) ?? defaultTenant,
+    };
   });
 }
 
@@ -100,10 +108,22 @@ function validateProvider(name: string, value: unknown, path: string): ProviderC
   };
 }
 
+function validateStorage(value: unknown): StorageConfig {
+  const raw = objectAt(value, 'storage');
+  rejectUnknownKeys(raw, ['database_url', 'data_dir', 'redis_url', 'worker_concurrency', 'lease_ms'], 'storage');
+  return {
+    databaseUrl: optionalString(raw.database_url, 'storage.database_url'),
+    dataDir: optionalString(raw.data_dir, 'storage.data_dir'),
+    redisUrl: optionalString(raw.redis_url, 'storage.redis_url'),
+    workerConcurrency: integerAt(raw.worker_concurrency, 'storage.worker_concurrency', defaultWorkerConcurrency, 0, 256),
+    leaseMs: integerAt(raw.lease_ms, 'storage.lease_ms', defaultLeaseMs, 500, 3_600_000),
+  };
+}
+
 /** Checks a parsed (and interpolated) configuration document and applies defaults. */
 export function validateConfig(document: unknown): GatewayConfig {
   const root = objectAt(document, '');
-  rejectUnknownKeys(root, ['server', 'auth', 'providers'], '');
+  rejectUnknownKeys(root, ['server', 'auth', 'providers', 'storage'], '');
   const server = objectAt(root.server, 'server');
   rejectUnknownKeys(server, ['port', 'host', 'body_limit_bytes', 'shutdown_timeout_ms'], 'server');
   const auth = objectAt(root.auth, 'auth');
@@ -123,5 +143,6 @@ export function validateConfig(document: unknown): GatewayConfig {
     providers: Object.fromEntries(
       Object.entries(providers).map(([name, value]) => [name, validateProvider(name, value, `providers.${name}`)]),
     ),
+    storage: validateStorage(root.storage),
   };
 }

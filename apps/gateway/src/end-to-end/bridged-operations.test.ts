@@ -47,7 +47,7 @@ describe('a chat-only provider behind /v1/responses', () => {
     const before = upstream.requests.length;
     const error = await client.responses
       .create(
-        { model: 'chatonly/gpt-4o-mini', input: 'hi', previous_response_id: 'resp_123' },
+        { model: 'chatonly/gpt-4o-mini', input: 'hi', reasoning: { summary: 'auto' } },
         { headers: { 'x-switchyard-strict': 'true' } },
       )
       .catch((thrown: unknown) => thrown);

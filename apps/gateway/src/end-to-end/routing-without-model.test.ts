@@ -26,11 +26,14 @@ afterAll(async () => {
 });
 
 describe('operations without a model', () => {
-  it('answer 404 like an unknown id when several providers could own the response', async () => {
-    const created = await client.responses.create({ model: 'first/gpt-4o-mini', input: 'hi' });
-    const error = await client.responses.retrieve(created.id).catch((thrown: unknown) => thrown);
+  it('are served from the gateway store whichever provider made the response', async () => {
+    const created = await client.responses.create({ model: 'second/gpt-4o-mini', input: 'hi' });
+    const fetched = await client.responses.retrieve(created.id);
+    expect(fetched).toMatchObject({ id: created.id, status: 'completed' });
+    const missing = 'resp_does_not_exist';
+    const error = await client.responses.retrieve(missing).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
-    expect((error as InstanceType<typeof OpenAI.NotFoundError>).message).toContain(`Response with id '${created.id}' not found.`);
+    expect((error as InstanceType<typeof OpenAI.NotFoundError>).message).toContain(`Response with id '${missing}' not found.`);
   });
 });
 

@@ -1,6 +1,16 @@
 import type { OperationHandlers } from '@switchyard/contract';
-import { routeByModel } from '../routing/route-by-model.js';
+import { prepareCreate } from '../responses/prepare-create.js';
+import { queueBackgroundResponse } from '../responses/queue-background-response.js';
+import { serveForegroundResponse } from '../responses/serve-foreground-response.js';
 import type { HandlerContext } from './handler-context.js';
 
-/** POST /v1/responses, routed by `provider/model`. */
-export const createResponse: OperationHandlers<HandlerContext>['createResponse'] = (input, context) => routeByModel('createResponse', input, context);
+/**
+ * POST /v1/responses: routed by `provider/model`; `previous_response_id` expanded from the store
+ * for every provider; stored unless `store: false`; `background: true` queued for the worker.
+ */
+export const createResponse: OperationHandlers<HandlerContext>['createResponse'] = async (input, context) => {
+  const prepared = await prepareCreate(input.body, context.tenantId, context.state.store, context.providers);
+  context.setProvider(prepared.target.provider.name);
+  if (input.body.background === true) return queueBackgroundResponse(input.body, prepared, context);
+  return serveForegroundResponse(input, prepared, context);
+};

@@ -4,10 +4,15 @@ import type { Lifecycle } from '../lifecycle/lifecycle.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import type { DispatchContext } from '../routing/dispatch-operation.js';
 import type { ModelCatalogue } from '../routing/model-catalogue.js';
+import type { StateServices } from '../state/state-services.js';
 
 /** What every operation handler receives next to its validated input. */
 export interface HandlerContext {
   readonly requestId: string;
+  /** Owner of everything this request stores or reads (from the API key). */
+  readonly tenantId: string;
+  /** The response store and hot state. */
+  readonly state: StateServices;
   /** Aborted when the client disconnects. */
   readonly signal: AbortSignal;
   /** Adapters and bridges push what they could not honour; the gateway reports them once. */
@@ -23,6 +28,14 @@ export interface HandlerContext {
 }
 
 /** The context handed to an adapter (through `dispatchOperation`) for one call. */
-export function dispatchContextFor(context: HandlerContext, upstreamModel: string, clientModel: string): DispatchContext {
-  return { signal: context.signal, requestId: context.requestId, upstreamModel, warnings: context.warnings, strict: context.strict, clientModel };
+export function dispatchContextFor(context: HandlerContext, upstreamModel: string, clientModel: string, responseId?: string): DispatchContext {
+  return {
+    signal: context.signal,
+    requestId: context.requestId,
+    upstreamModel,
+    warnings: context.warnings,
+    strict: context.strict,
+    clientModel,
+    ...(responseId === undefined ? {} : { responseId }),
+  };
 }

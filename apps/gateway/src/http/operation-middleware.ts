@@ -8,6 +8,8 @@ import type { OperationId } from '../handlers/index.js';
 import type { Lifecycle } from '../lifecycle/lifecycle.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import type { ModelCatalogue } from '../routing/model-catalogue.js';
+import type { StateServices } from '../state/state-services.js';
+import { defaultTenant } from '../config/gateway-config.js';
 import { applyWarnings, isStrict, strictHeader } from './apply-warnings.js';
 import type { GatewayState } from './gateway-state.js';
 import { invokeHandler } from './invoke-handler.js';
@@ -22,6 +24,8 @@ export interface OperationMiddlewareOptions {
   readonly lifecycle: Lifecycle;
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
+  /** The store and hot state, available once the gateway has started. */
+  readonly state: () => StateServices;
 }
 
 /** Route → auth → body → contract validation → typed handler → JSON or SSE. */
@@ -37,9 +41,11 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     const operationId = match.operationId as OperationId;
     context.state.operationId = operationId;
 
+    let tenantId = defaultTenant;
     if (operationMetadata[operationId].authenticated) {
       const result = options.authenticator.authenticate(context.headers);
       if (!result.ok) throw result.reason === 'missing' ? gatewayErrors.missingApiKey() : gatewayErrors.invalidApiKey();
+      tenantId = result.principal.tenant;
     }
 
     const body = await readJsonBody(context.req, options.bodyLimitBytes);
@@ -56,6 +62,10 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     const strict = isStrict(strictValue || undefined);
     const handlerContext: HandlerContext = {
       requestId: context.state.requestId,
+      tenantId,
+      get state() {
+        return options.state();
+      },
       signal: context.state.abortController.signal,
       warnings: [],
       strict,

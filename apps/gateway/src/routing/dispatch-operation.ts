@@ -22,6 +22,8 @@ export interface DispatchContext extends AdapterContext {
   readonly strict: boolean;
   /** The model as the client named it (`groq/llama-3.3-70b`); bridged answers carry it. */
   readonly clientModel: string;
+  /** The gateway's `resp_…` id for a create (generated when omitted). */
+  readonly responseId?: string;
 }
 
 /** Operations the bridges in core can serve through another operation of the adapter. */
@@ -47,7 +49,7 @@ export async function dispatchOperation<K extends NativeOperationId>(
   const createdAt = Math.floor(Date.now() / 1000);
   if (operationId === 'createResponse') {
     const result = await serveCreateResponse(adapter, input as { body: CreateResponse }, context, {
-      responseId: generateId('resp'),
+      responseId: context.responseId ?? generateId('resp'),
       createdAt,
       model: context.clientModel,
     });

@@ -1,6 +1,7 @@
 import type { ProviderAdapter } from '@switchyard/core';
 import { validateConfig } from '../config/validate-config.js';
 import { createGateway, type CreateGatewayOptions, type Gateway } from '../create-gateway.js';
+import { sharedTestStorage } from './shared-test-storage.js';
 
 export interface TestGateway {
   readonly url: string;
@@ -14,14 +15,26 @@ export interface StartTestGatewayOptions extends CreateGatewayOptions {
   readonly adapters?: Readonly<Record<string, ProviderAdapter>>;
 }
 
-/** Starts a gateway on 127.0.0.1, port 0. */
+/**
+ * Starts a gateway on 127.0.0.1, port 0. Without `storage` (option or config section) it uses the
+ * test process's shared PGlite store and in-process hot state.
+ */
 export async function startTestGateway(options: StartTestGatewayOptions = {}): Promise<TestGateway> {
   const { config: document, ...gatewayOptions } = options;
   const config = validateConfig({ auth: { master_key: 'sk-test-master' }, ...document });
-  const gateway = createGateway(config, gatewayOptions);
+  const ownStorage = options.storage !== undefined || document?.storage !== undefined;
+  const gateway = createGateway(config, {
+    workerPollIntervalMs: 100,
+    ...gatewayOptions,
+    ...(ownStorage ? {} : { storage: await sharedTestStorage() }),
+  });
   const { url } = await gateway.listen(0, '127.0.0.1');
   return { url, gateway, close: () => gateway.close() };
 }
+
+// Opened while the test file is imported (no hook or test timeout applies; PGlite's first start
+// takes seconds on a busy machine), then shared by every test gateway of the file.
+await sharedTestStorage();
 
 export const testMasterKey = 'sk-test-master';
 export const authorization = { authorization: `Bearer ${testMasterKey}` } as const;

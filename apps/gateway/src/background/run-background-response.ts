@@ -1,0 +1,104 @@
+import type { OutputItem, Response, ResponseStreamEvent } from '@switchyard/contract';
+import { responseErrorFromError } from '@switchyard/core';
+import { holdRun, type HotState, type ResponseStore, type StoredResponse } from '@switchyard/store';
+import type { Logger } from 'pino';
+import type { ProviderDirectory } from '../providers/configured-provider.js';
+import { prepareCreate } from '../responses/prepare-create.js';
+import { eventWithIdentity, identityOf, withIdentity } from '../responses/response-identity.js';
+import { completionOf, outputItemOf, terminalOutcomeOf, type TerminalOutcome } from '../responses/terminal-outcome.js';
+import { dispatchOperation } from '../routing/dispatch-operation.js';
+
+export interface RunBackgroundResponseOptions {
+  readonly store: ResponseStore;
+  readonly hot: HotState<ResponseStreamEvent>;
+  readonly providers: ProviderDirectory;
+  readonly logger: Logger;
+  readonly workerId: string;
+  readonly leaseMs: number;
+  /** Aborted when this instance shuts down: the run is released for another worker. */
+  readonly shutdown: AbortSignal;
+}
+
+function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * Executes one claimed background run: holds its lease (renewed; aborted at once by a cancel
+ * from any instance), calls the provider with `stream: true`, and for each event stores it, then
+ * publishes it, numbering after the events already stored (a reclaimed run continues the
+ * sequence). The terminal state is written with `completeResponse` (only while this worker holds
+ * the lease, so a cancelled run stays cancelled) before the terminal event is stored and published.
+ */
+export async function runBackgroundResponse(run: StoredResponse, options: RunBackgroundResponseOptions): Promise<void> {
+  const { store, hot, workerId } = options;
+  const hold = await holdRun({ store, cancels: hot.cancels, responseId: run.id, workerId, leaseMs: options.leaseMs });
+  const signal = AbortSignal.any([hold.signal, options.shutdown]);
+  const identity = identityOf(run.id, run.request);
+  const seenItems: OutputItem[] = [];
+  let snapshot: Response | undefined = run.snapshot ?? undefined;
+  let sequence = -1;
+
+  const emit = async (event: ResponseStreamEvent): Promise<void> => {
+    sequence += 1;
+    const numbered = { ...event, sequence_number: sequence } as ResponseStreamEvent;
+    await store.appendEvents(run.id, [numbered]);
+    await hot.events.publish(run.id, numbered);
+  };
+  const finish = async (outcome: TerminalOutcome, event: ResponseStreamEvent): Promise<void> => {
+    const done = await store.completeResponse(run.id, completionOf(outcome, seenItems, snapshot, { workerId }));
+    if (done.applied) await emit(event);
+  };
+
+  try {
+    const stored = (await store.readEvents(run.tenantId, run.id)) ?? [];
+    sequence = stored.at(-1)?.sequence_number ?? -1;
+    const prepared = await prepareCreate(run.request, run.tenantId, store, options.providers);
+    const result = await dispatchOperation(
+      'createResponse',
+      prepared.target.provider,
+      { body: { ...prepared.upstreamBody, stream: true } },
+      {
+        signal,
+        requestId: `req_${run.id.replace(/^resp_/, '')}`,
+        upstreamModel: prepared.target.upstreamModel,
+        warnings: [],
+        strict: false,
+        clientModel: prepared.clientModel,
+        responseId: run.id,
+      },
+    );
+    if (!isAsyncIterable<ResponseStreamEvent>(result)) {
+      const response = withIdentity(result, identity);
+      await finish({ status: 'completed', response }, { type: 'response.completed', sequence_number: 0, response } as ResponseStreamEvent);
+      return;
+    }
+    for await (const upstreamEvent of result) {
+      if (signal.aborted) return;
+      // The run's own `response.created` (status queued) was stored when it was queued.
+      if (upstreamEvent.type === 'response.created') continue;
+      const event = eventWithIdentity(upstreamEvent, identity);
+      const item = outputItemOf(event);
+      if (item !== undefined) seenItems.push(item);
+      const carried = (event as { response?: Response }).response;
+      if (carried !== undefined) snapshot = carried;
+      const outcome = terminalOutcomeOf(event);
+      if (outcome !== undefined) return await finish(outcome, event);
+      await emit(event);
+    }
+    if (!signal.aborted) {
+      const cut = { ...(snapshot as Response), status: 'incomplete' as const, output: seenItems };
+      await finish({ status: 'incomplete', response: cut }, { type: 'response.incomplete', sequence_number: 0, response: cut } as ResponseStreamEvent);
+    }
+  } catch (error) {
+    if (signal.aborted) return; // cancelled, lease lost, or shutting down: someone else owns the outcome
+    options.logger.warn({ responseId: run.id, err: error }, 'background run failed');
+    const responseError = responseErrorFromError(error);
+    const failed = { ...(snapshot as Response), status: 'failed' as const, error: responseError, output: seenItems } as Response;
+    await finish({ status: 'failed', response: failed, error: responseError }, { type: 'response.failed', sequence_number: 0, response: failed } as ResponseStreamEvent).catch(
+      (finishError: unknown) => options.logger.error({ responseId: run.id, err: finishError }, 'recording a failed background run failed'),
+    );
+  } finally {
+    await hold.release();
+  }
+}

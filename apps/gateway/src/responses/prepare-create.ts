@@ -1,0 +1,68 @@
+import type { CreateResponse, InputItem, ItemResource } from '@switchyard/contract';
+import { GatewayError } from '@switchyard/core';
+import type { ResponseStore } from '@switchyard/store';
+import type { ProviderDirectory } from '../providers/configured-provider.js';
+import { resolveModel, type ResolvedModel } from '../routing/resolve-model.js';
+import { normaliseInputItems } from './normalise-input-items.js';
+
+export interface PreparedCreate {
+  readonly target: ResolvedModel;
+  /** The model as the client named it (`openai/gpt-4o-mini`). */
+  readonly clientModel: string;
+  /** This turn's input items as stored (each with an `id`). */
+  readonly inputItems: ItemResource[];
+  /** What the provider receives: the chain expanded, no `previous_response_id`, no `background`. */
+  readonly upstreamBody: CreateResponse;
+}
+
+type Item = Record<string, unknown>;
+
+/** Ids the gateway gave this turn's messages stay gateway-side; model-made ids (outputs) travel. */
+function chainItemForUpstream(item: ItemResource | Item): InputItem {
+  const raw = item as Item;
+  if (raw.type === 'message' && raw.role !== 'assistant') {
+    const { id: _id, ...rest } = raw;
+    return rest as unknown as InputItem;
+  }
+  return raw as unknown as InputItem;
+}
+
+function inputAsItems(input: CreateResponse['input']): InputItem[] {
+  if (input === undefined || input === null) return [];
+  if (typeof input === 'string') return [{ role: 'user', content: input } as InputItem];
+  return input;
+}
+
+/**
+ * Everything a create needs before any write: the provider, this turn's items, and the upstream
+ * body with `previous_response_id` expanded from the store (inputs, outputs, tool calls and their
+ * outputs, reasoning items) for every provider. Only the new request's `instructions` apply
+ * (earlier turns' instructions are not carried, as at OpenAI). Unknown, foreign, deleted and
+ * `store: false` ids are `previous_response_not_found`; a previous response still running is a 400.
+ */
+export async function prepareCreate(
+  body: CreateResponse,
+  tenantId: string,
+  store: ResponseStore,
+  providers: ProviderDirectory,
+): Promise<PreparedCreate> {
+  const target = resolveModel(body.model, providers);
+  const { previous_response_id: previousResponseId, background: _background, ...rest } = body;
+  let input = body.input;
+  if (typeof previousResponseId === 'string' && previousResponseId !== '') {
+    const chain = await store.loadConversationChain(tenantId, previousResponseId);
+    const last = chain.responses.at(-1);
+    if (last !== undefined && (last.status === 'queued' || last.status === 'in_progress')) {
+      throw new GatewayError({
+        status: 400,
+        type: 'invalid_request_error',
+        code: 'previous_response_in_progress',
+        param: 'previous_response_id',
+        message: `Previous response with id '${previousResponseId}' is still ${last.status}; wait until it finishes.`,
+      });
+    }
+    input = [...chain.items.map(chainItemForUpstream), ...inputAsItems(body.input)];
+  }
+  const upstreamBody: CreateResponse = { ...rest, model: target.upstreamModel, ...(input === undefined ? {} : { input }) };
+  return { target, clientModel: body.model as string, inputItems: normaliseInputItems(body.input), upstreamBody };
+}
