@@ -78,6 +78,24 @@ describe('Anthropic through the gateway with the openai client', () => {
     expect(text).toBe('Echo: Hi again');
   });
 
+  it('shows automatic prompt caching as cached tokens on the second turn', async () => {
+    const instructions = 'You answer questions about the Switchyard gateway. '.repeat(10);
+    const first = await client.responses.create({ model, instructions, input: 'What is it?', store: false });
+    expect(first.usage?.input_tokens_details.cached_tokens).toBe(0);
+    const second = await client.responses.create({
+      model,
+      instructions,
+      store: false,
+      input: [
+        { role: 'user', content: 'What is it?' },
+        { role: 'assistant', content: first.output_text },
+        { role: 'user', content: 'And what else?' },
+      ],
+    });
+    expect(second.usage?.input_tokens_details.cached_tokens).toBeGreaterThan(0);
+    expect(upstream.requests.at(-1)?.body).toMatchObject({ system: [{ type: 'text', text: instructions, cache_control: { type: 'ephemeral' } }] });
+  });
+
   it('answers an overloaded upstream with a retryable 503 in OpenAI’s envelope, without the key', async () => {
     upstream.enqueue({ kind: 'error', status: 529 });
     const failure = await client.responses.create({ model, input: 'Hi', store: false }).catch((error: unknown) => error);

@@ -122,14 +122,6 @@ export interface AnthropicUsage {
   readonly cache_read_input_tokens?: number | null;
 }
 
-/** A content block as the upstream sends it (tolerant: unknown types pass through and are ignored). */
-export type AnthropicResponseBlock =
-  | { readonly type: 'text'; readonly text: string; readonly citations?: unknown }
-  | { readonly type: 'thinking'; readonly thinking: string; readonly signature: string }
-  | { readonly type: 'redacted_thinking'; readonly data: string }
-  | { readonly type: 'tool_use'; readonly id: string; readonly name: string; readonly input: unknown }
-  | { readonly type: 'other'; readonly originalType: string };
-
 /** The non-streamed answer of POST /v1/messages. */
 export interface AnthropicMessageResponse {
   readonly id?: string;

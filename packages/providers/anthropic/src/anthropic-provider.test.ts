@@ -154,6 +154,38 @@ describe.each([false, true])('the Anthropic adapter on /v1/chat/completions (str
     expect(result).toMatchObject({ toolCalls: ['weather', 'time'], finishReason: 'tool_calls' });
   });
 
+  it('runs a chat tool round trip with two tool messages merged into one user turn', async () => {
+    const { fake } = await setUp();
+    const tools = weatherTools.map((tool) => ({ type: 'function' as const, function: { name: tool.name, parameters: tool.parameters } }));
+    const result = await chat(
+      {
+        messages: [
+          { role: 'user', content: 'call weather and time' },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [
+              { id: 'toolu_a', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } },
+              { id: 'toolu_b', type: 'function', function: { name: 'time', arguments: '{"city":"Oslo"}' } },
+            ],
+          },
+          { role: 'tool', tool_call_id: 'toolu_a', content: 'snow' },
+          { role: 'tool', tool_call_id: 'toolu_b', content: 'noon' },
+        ],
+        tools,
+      },
+      stream,
+    );
+    expect(result).toMatchObject({ content: 'Tool results: snow; noon', finishReason: 'stop' });
+    expect((fake.requests[0]?.body as { messages: unknown[] }).messages.at(-1)).toEqual({
+      role: 'user',
+      content: [
+        { type: 'tool_result', tool_use_id: 'toolu_a', content: 'snow' },
+        { type: 'tool_result', tool_use_id: 'toolu_b', content: 'noon' },
+      ],
+    });
+  });
+
   it('stops at a stop sequence and at max tokens', async () => {
     await setUp();
     expect(await chat({ messages: [{ role: 'user', content: 'alpha beta gamma' }], stop: 'beta' }, stream)).toMatchObject({ content: 'Echo: alpha ', finishReason: 'stop' });
