@@ -47,6 +47,13 @@ export {
   type FakeCohereUpstreamOptions,
 } from './cohere/start-fake-cohere-upstream.js';
 export type { FakeCohereAnswerScript, FakeCohereCitationScript, FakeCohereSource } from './cohere/fake-cohere-answer-script.js';
+export {
+  cohereStreamFixtureToSse,
+  loadCohereResponseFixture,
+  loadCohereStreamFixture,
+  type CohereResponseFixtureName,
+  type CohereStreamFixtureName,
+} from './cohere/load-cohere-fixture.js';
 
 export {
   defaultFakeAnthropicModels,

@@ -1,5 +1,5 @@
 import type { StreamPart } from '@switchyard/core';
-import { loadChunkFixture } from '@switchyard/testing';
+import { loadCohereStreamFixture, type CohereStreamFixtureName } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import type { CohereStreamEvent } from './cohere-api.js';
 import { decodeCohereReasoningBlock } from './cohere-reasoning-block.js';
@@ -12,7 +12,7 @@ function run(events: readonly CohereStreamEvent[]): { parts: StreamPart[]; endin
   return { parts, ending: transform.ending };
 }
 
-const fixture = (name: string) => loadChunkFixture(name) as unknown as CohereStreamEvent[];
+const fixture = (name: CohereStreamFixtureName) => loadCohereStreamFixture(name) as unknown as CohereStreamEvent[];
 const text = (parts: StreamPart[]) => parts.map((part) => (part.type === 'text-delta' ? part.delta : '')).join('');
 
 describe('buildCohereStreamTransform', () => {

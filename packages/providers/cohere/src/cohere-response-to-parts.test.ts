@@ -1,11 +1,11 @@
-import { loadChunkFixture } from '@switchyard/testing';
+import { loadCohereResponseFixture, type CohereResponseFixtureName } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import type { CohereChatResponse } from './cohere-api.js';
 import { decodeCohereReasoningBlock } from './cohere-reasoning-block.js';
 import { cohereResponseToParts } from './cohere-response-to-parts.js';
 
 const options = { provider: 'cohere', modelId: 'command-a-03-2025' };
-const fixture = (name: string) => loadChunkFixture(name)[0] as unknown as CohereChatResponse;
+const fixture = (name: CohereResponseFixtureName) => loadCohereResponseFixture(name) as unknown as CohereChatResponse;
 
 describe('cohereResponseToParts', () => {
   it('turns a tool-call answer into the plan as reasoning, then the calls, then finish', () => {
