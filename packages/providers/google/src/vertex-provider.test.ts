@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeGeminiUpstream, type FakeGeminiUpstream } from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GeminiAdapter } from './gemini-provider.js';
@@ -82,5 +85,16 @@ describe('Vertex AI credentials', () => {
     expect(error).toMatchObject({ status: 502, code: 'upstream_credentials' });
     expect(String((error as Error).message)).not.toContain('not-a-key');
     expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('reads a key file through google-auth-library (a broken one fails before sending)', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'vertex-key-'));
+    const keyFile = join(directory, 'key.json');
+    writeFileSync(keyFile, JSON.stringify({ type: 'service_account', client_email: 'svc@p.iam.gserviceaccount.com', private_key: 'broken' }));
+    const keyed = createVertexAdapter({ project: 'p', location: 'us-central1', baseURL: upstream.vertexURL, keyFile });
+    const before = upstream.requests.length;
+    await expect(driveResponses(keyed, { model: 'vertex/gemini-2.5-flash', input: 'x' }, { stream: true })).rejects.toMatchObject({ status: 502, code: 'upstream_credentials' });
+    await keyed.close();
+    expect(upstream.requests).toHaveLength(before);
   });
 });

@@ -11,8 +11,10 @@ export interface VertexAdapterOptions {
   readonly location: string;
   /** Default `https://{location}-aiplatform.googleapis.com/v1` (`https://aiplatform.googleapis.com/v1` for `global`). */
   readonly baseURL?: string;
-  /** A service-account key (parsed JSON); application default credentials when left out. */
+  /** A service-account key (parsed JSON); application default credentials when neither this nor `keyFile` is given. */
   readonly credentials?: ServiceAccountCredentials;
+  /** Path of a service-account key file (google-auth-library's `keyFilename`). */
+  readonly keyFile?: string;
   /** Overrides google-auth-library (tests, workload identity brokers). */
   readonly tokenProvider?: VertexTokenProvider;
   readonly headers?: Readonly<Record<string, string>>;
@@ -40,7 +42,11 @@ export function createVertexAdapter(options: VertexAdapterOptions): GeminiAdapte
     headers: { ...options.headers },
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
   });
-  const tokenProvider = options.tokenProvider ?? createGoogleAuthTokenProvider(options.credentials);
+  const tokenProvider = options.tokenProvider ??
+    createGoogleAuthTokenProvider({
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+      ...(options.keyFile === undefined ? {} : { keyFile: options.keyFile }),
+    });
   const secrets = new Set<string>([options.credentials?.private_key].filter((value): value is string => typeof value === 'string'));
   let redactTokens = createSecretRedactor([...secrets]);
   const redact = (text: string): string => redactTokens(client.redact(text));

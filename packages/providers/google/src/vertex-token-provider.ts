@@ -13,16 +13,21 @@ export interface ServiceAccountCredentials {
 const cloudPlatformScope = 'https://www.googleapis.com/auth/cloud-platform';
 
 /**
- * Tokens from google-auth-library: the given service-account key, or application default
+ * Tokens from google-auth-library: the given service-account key (parsed, or a key file), or application default
  * credentials (GOOGLE_APPLICATION_CREDENTIALS, gcloud's user credentials, the metadata server)
  * when none is given. The library caches tokens and refreshes them before they expire. It is
  * loaded on first use, so gateways without Vertex never load it.
  */
-export function createGoogleAuthTokenProvider(credentials: ServiceAccountCredentials | undefined): VertexTokenProvider {
+export function createGoogleAuthTokenProvider(source: { credentials?: ServiceAccountCredentials; keyFile?: string }): VertexTokenProvider {
   let auth: Promise<{ getAccessToken(): Promise<string | null | undefined> }> | undefined;
   return async () => {
     auth ??= import('google-auth-library').then(
-      ({ GoogleAuth }) => new GoogleAuth({ scopes: [cloudPlatformScope], ...(credentials === undefined ? {} : { credentials: { ...credentials } }) }),
+      ({ GoogleAuth }) =>
+        new GoogleAuth({
+          scopes: [cloudPlatformScope],
+          ...(source.credentials === undefined ? {} : { credentials: { ...source.credentials } }),
+          ...(source.keyFile === undefined ? {} : { keyFilename: source.keyFile }),
+        }),
     );
     const token = await (await auth).getAccessToken();
     if (typeof token !== 'string' || token === '') throw new Error('google-auth-library returned no access token.');
