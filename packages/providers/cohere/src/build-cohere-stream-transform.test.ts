@@ -143,3 +143,15 @@ it('opens a text block for deltas that arrive without content-start', () => {
     { type: 'text-end', id: 'cohere-text-0' },
   ]);
 });
+
+it('keeps text that a content-start already carries', () => {
+  const { parts } = run([
+    { type: 'content-start', index: 0, delta: { message: { content: { type: 'thinking', thinking: 'Hm' } } } },
+    { type: 'content-delta', index: 0, delta: { message: { content: { thinking: 'm.' } } } },
+    { type: 'content-end', index: 0 },
+    { type: 'content-start', index: 1, delta: { message: { content: { type: 'text', text: 'Hi' } } } },
+  ]);
+  expect(parts.filter((part) => part.type === 'reasoning-delta' || part.type === 'text-delta').map((part) => (part.type === 'reasoning-delta' || part.type === 'text-delta' ? part.delta : ''))).toEqual(['Hm', 'm.', 'Hi']);
+  const end = parts.find((part) => part.type === 'reasoning-end');
+  expect(end?.type === 'reasoning-end' && decodeCohereReasoningBlock(end.encryptedContent)).toEqual({ type: 'thinking', thinking: 'Hmm.' });
+});

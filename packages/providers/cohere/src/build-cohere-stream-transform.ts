@@ -114,9 +114,17 @@ export function buildCohereStreamTransform(options: CohereStreamTransformOptions
         case 'message-start':
           if (typeof event.id === 'string' && event.id !== '') responseId = event.id;
           break;
-        case 'content-start':
-          openContent(event.index ?? 0, event.delta?.message?.content?.type === 'thinking' ? 'thinking' : 'text', parts);
+        case 'content-start': {
+          const content = event.delta?.message?.content;
+          const opened = openContent(event.index ?? 0, content?.type === 'thinking' ? 'thinking' : 'text', parts);
+          // The start event normally carries an empty text; keep it if it does not.
+          const initial = opened.kind === 'text' ? content?.text : content?.thinking;
+          if (typeof initial === 'string' && initial !== '') {
+            if (opened.kind === 'thinking') opened.thinking += initial;
+            parts.push(opened.kind === 'text' ? { type: 'text-delta', id: opened.id, delta: initial } : { type: 'reasoning-delta', id: opened.id, delta: initial });
+          }
           break;
+        }
         case 'content-delta': {
           const content = event.delta?.message?.content;
           if (content === null || content === undefined) break;
