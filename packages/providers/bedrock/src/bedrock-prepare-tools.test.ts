@@ -67,3 +67,13 @@ describe('prepareBedrockTools', () => {
     expect(prepare({ promptCaching: true }).toolConfig?.tools?.at(-1)).toEqual({ cachePoint: { type: 'default' } });
   });
 });
+
+describe('a tool history without declared tools', () => {
+  it('declares the tools the history used (Bedrock requires a toolConfig with tool blocks), with a note', () => {
+    const prepared = prepareBedrockTools({ tools: undefined, toolChoice: undefined, format: undefined, hasToolBlocks: true, historyToolNames: ['weather'], promptCaching: false });
+    expect(prepared.toolConfig).toEqual({
+      tools: [{ toolSpec: { name: 'weather', description: expect.stringContaining('used earlier'), inputSchema: { json: { type: 'object', properties: {} } } } }],
+    });
+    expect(prepared.warnings).toEqual([{ type: 'other', message: expect.stringContaining('requires them') }]);
+  });
+});

@@ -15,6 +15,8 @@ export interface PrepareBedrockToolsOptions {
   readonly format: NonNullable<CreateResponse['text']>['format'];
   /** The conversation already holds toolUse/toolResult blocks (Bedrock then requires tools). */
   readonly hasToolBlocks: boolean;
+  /** Tools the history calls, declared (with an open schema) when the request sends none. */
+  readonly historyToolNames?: readonly string[];
   readonly promptCaching: boolean;
 }
 
@@ -84,6 +86,14 @@ export function prepareBedrockTools(options: PrepareBedrockToolsOptions): Prepar
     warn('text.format', '(json_object) has no Bedrock equivalent without a schema; the answer is plain text.');
   }
 
+  if (tools.length === 0 && options.hasToolBlocks) {
+    // Bedrock rejects toolUse/toolResult blocks without a toolConfig; declare the tools the history used.
+    const names = options.historyToolNames !== undefined && options.historyToolNames.length > 0 ? options.historyToolNames : ['previous_tool'];
+    for (const name of names) {
+      tools.push({ toolSpec: { name, description: 'A tool used earlier in this conversation; not offered in this request.', inputSchema: { json: emptySchema as BedrockDocument } } });
+    }
+    warnings.push({ type: 'other', message: 'The conversation holds tool calls but the request declares no tools; Bedrock requires them, so the tools the history used were declared with open schemas.' });
+  }
   if (tools.length === 0) return { toolConfig: undefined, jsonToolName, warnings };
   if (options.promptCaching) tools.push({ cachePoint: { type: 'default' } });
   return { toolConfig: { tools, ...(toolChoice === undefined ? {} : { toolChoice }) }, jsonToolName, warnings };

@@ -96,4 +96,17 @@ describe.each([false, true])('tools through Bedrock toolUse/toolResult (stream: 
     expect(calls(response)).toEqual([]);
     expect(fake().requests.at(-1)?.body).not.toHaveProperty('toolConfig');
   });
+
+  it('a follow-up turn that no longer declares tools still works (the history’s tools are declared for Bedrock)', async () => {
+    const { response } = await serveResponses(adapter(), {
+      stream,
+      input: [
+        { role: 'user', content: 'call get_weather' },
+        { type: 'function_call', call_id: 'tooluse_abc', name: 'get_weather', arguments: '{"location":"Oslo"}' },
+        { type: 'function_call_output', call_id: 'tooluse_abc', output: 'rain' },
+      ],
+    });
+    expect(response.status).toBe('completed');
+    expect(fake().requests.at(-1)?.body).toMatchObject({ toolConfig: { tools: [{ toolSpec: { name: 'get_weather' } }] } });
+  });
 });

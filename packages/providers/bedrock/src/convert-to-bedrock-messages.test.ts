@@ -4,7 +4,7 @@ import { convertToBedrockMessages } from './convert-to-bedrock-messages.js';
 
 describe('convertToBedrockMessages', () => {
   it('puts instructions, system and developer messages into system, and a string input into one user turn', () => {
-    expect(convertToBedrockMessages('hi', 'Be brief.')).toEqual({ system: [{ text: 'Be brief.' }], messages: [{ role: 'user', content: [{ text: 'hi' }] }], warnings: [], hasToolBlocks: false });
+    expect(convertToBedrockMessages('hi', 'Be brief.')).toEqual({ system: [{ text: 'Be brief.' }], messages: [{ role: 'user', content: [{ text: 'hi' }] }], warnings: [], hasToolBlocks: false, historyToolNames: [] });
     const late = convertToBedrockMessages([{ role: 'user', content: 'a' }, { role: 'system', content: 'Late rule.' }], undefined);
     expect(late.system).toEqual([{ text: 'Late rule.' }]);
     expect(late.warnings).toEqual([{ type: 'other', message: expect.stringContaining('moved into it') }]);
@@ -24,6 +24,7 @@ describe('convertToBedrockMessages', () => {
       undefined,
     );
     expect(converted.hasToolBlocks).toBe(true);
+    expect(converted.historyToolNames).toEqual(['weather', 'time']);
     expect(converted.messages).toEqual([
       { role: 'user', content: [{ text: 'weather and time?' }] },
       {

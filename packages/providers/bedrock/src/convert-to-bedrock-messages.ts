@@ -19,6 +19,8 @@ export interface BedrockConversation {
   readonly warnings: Warning[];
   /** The conversation holds toolUse / toolResult blocks (Bedrock then requires a toolConfig). */
   readonly hasToolBlocks: boolean;
+  /** Names of the tools the history's toolUse blocks call, in first-use order. */
+  readonly historyToolNames: string[];
 }
 
 interface State {
@@ -26,6 +28,7 @@ interface State {
   readonly messages: Array<{ role: 'user' | 'assistant'; content: BedrockContentBlock[] }>;
   readonly warnings: Warning[];
   hasToolBlocks: boolean;
+  readonly historyToolNames: string[];
   documents: number;
 }
 
@@ -37,11 +40,12 @@ interface State {
  * exact `reasoningContent` blocks they came from.
  */
 export function convertToBedrockMessages(input: InputParam | undefined, instructions: string | null | undefined): BedrockConversation {
-  const state: State = { system: [], messages: [], warnings: [], hasToolBlocks: false, documents: 0 };
+  const state: State = { system: [], messages: [], warnings: [], hasToolBlocks: false, historyToolNames: [], documents: 0 };
   if (typeof instructions === 'string' && instructions !== '') state.system.push({ text: instructions });
   if (typeof input === 'string') append(state, 'user', [{ text: input }]);
   else input?.forEach((item, index) => convertItem(item, `input[${index}]`, state));
-  return { system: state.system, messages: state.messages, warnings: state.warnings, hasToolBlocks: state.hasToolBlocks };
+  const { system, messages, warnings, hasToolBlocks, historyToolNames } = state;
+  return { system, messages, warnings, hasToolBlocks, historyToolNames };
 }
 
 function append(state: State, role: 'user' | 'assistant', blocks: BedrockContentBlock[]): void {
@@ -72,6 +76,7 @@ function convertItem(item: InputItem, path: string, state: State): void {
   switch (item.type) {
     case 'function_call':
       state.hasToolBlocks = true;
+      if (!state.historyToolNames.includes(item.name)) state.historyToolNames.push(item.name);
       append(state, 'assistant', [{ toolUse: { toolUseId: item.call_id, name: item.name, input: parseArguments(item, path) } }]);
       return;
     case 'function_call_output':

@@ -39,6 +39,7 @@ export function prepareBedrockRequest(generate: GenerateRequest, options: Prepar
     toolChoice: body.tool_choice,
     format: body.text?.format,
     hasToolBlocks: conversation.hasToolBlocks,
+    historyToolNames: conversation.historyToolNames,
     promptCaching,
   });
   warnings.push(...tools.warnings);
