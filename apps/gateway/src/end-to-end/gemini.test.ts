@@ -115,4 +115,15 @@ describe('Gemini through the gateway with the openai client', () => {
     expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(429);
     expect(JSON.stringify((error as InstanceType<typeof OpenAI.APIError>).error)).not.toContain(upstream.apiKey);
   });
+
+  it('returns what Gemini cannot honour in x-switchyard-warnings, or a 400 in strict mode', async () => {
+    const body = { model, messages: [{ role: 'user' as const, content: 'Hi' }], logit_bias: { '42': 1 } };
+    const { response } = await client.chat.completions.create(body).withResponse();
+    const warnings = JSON.parse(response.headers.get('x-switchyard-warnings') ?? '[]') as Array<{ parameter?: string }>;
+    expect(warnings.map((warning) => warning.parameter)).toEqual(['logit_bias']);
+    const before = upstream.requests.length;
+    const strict = await client.chat.completions.create(body, { headers: { 'x-switchyard-strict': 'true' } }).catch((caught: unknown) => caught);
+    expect(strict).toMatchObject({ status: 400, error: { code: 'unsupported_parameter', param: 'logit_bias' } });
+    expect(upstream.requests).toHaveLength(before);
+  });
 });
