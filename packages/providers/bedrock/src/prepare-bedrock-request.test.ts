@@ -101,3 +101,18 @@ describe('prepareBedrockRequest', () => {
     expect(() => prepare({ [field]: 'x' })).toThrow(expect.objectContaining({ status: 400, param: field }));
   });
 });
+
+describe('Anthropic thinking constraints', () => {
+  it('leaves out temperature and a low top_p while thinking (with warnings)', () => {
+    const result = prepare({ reasoning: { effort: 'low' }, temperature: 0.3, top_p: 0.5 });
+    expect(result.request.inferenceConfig).toEqual({ maxTokens: 2048 + 8192 });
+    expect(parameters(result)).toEqual(['temperature', 'top_p']);
+    expect(prepare({ reasoning: { effort: 'low' }, top_p: 0.97 }).request.inferenceConfig?.topP).toBe(0.97);
+  });
+
+  it('does not enable thinking with forced tool use (json_schema here)', () => {
+    const result = prepare({ reasoning: { effort: 'low' }, text: { format: { type: 'json_schema', name: 'out', schema: { type: 'object' } } } });
+    expect(result.request.additionalModelRequestFields).toBeUndefined();
+    expect(parameters(result)).toEqual(['reasoning.effort']);
+  });
+});

@@ -62,7 +62,22 @@ export function prepareBedrockRequest(generate: GenerateRequest, options: Prepar
     budget = inferenceConfig.maxTokens - 1 >= minimumThinkingBudget ? inferenceConfig.maxTokens - 1 : undefined;
     if (budget === undefined) warn('reasoning.effort', `needs max_output_tokens above ${minimumThinkingBudget} on Bedrock; thinking was not enabled.`);
   }
+  const forcedTool = tools.toolConfig?.toolChoice?.any !== undefined || tools.toolConfig?.toolChoice?.tool !== undefined;
+  if (budget !== undefined && forcedTool) {
+    // Anthropic: thinking cannot be combined with forced tool use (tool_choice any/tool, json_schema).
+    warn('reasoning.effort', 'cannot be combined with forced tool use (tool_choice required/named, or json_schema) on Anthropic models; thinking was not enabled.');
+    budget = undefined;
+  }
   if (budget !== undefined) {
+    // Anthropic: thinking is incompatible with temperature changes and with top_p below 0.95.
+    if (inferenceConfig.temperature !== undefined) {
+      warn('temperature', 'cannot be changed while extended thinking is on (Anthropic); it was left out.');
+      delete inferenceConfig.temperature;
+    }
+    if (inferenceConfig.topP !== undefined && inferenceConfig.topP < 0.95) {
+      warn('top_p', 'must be at least 0.95 while extended thinking is on (Anthropic); it was left out.');
+      delete inferenceConfig.topP;
+    }
     additionalModelRequestFields = { thinking: { type: 'enabled', budget_tokens: budget } };
     inferenceConfig.maxTokens ??= budget + answerTokensAboveBudget;
   }
