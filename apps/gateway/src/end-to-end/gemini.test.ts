@@ -126,4 +126,11 @@ describe('Gemini through the gateway with the openai client', () => {
     expect(strict).toMatchObject({ status: 400, error: { code: 'unsupported_parameter', param: 'logit_bias' } });
     expect(upstream.requests).toHaveLength(before);
   });
+
+  it('lists the Gemini models that can generate content', async () => {
+    const ids: string[] = [];
+    for await (const entry of client.models.list()) ids.push(entry.id);
+    expect(ids).toEqual(expect.arrayContaining(['gemini/gemini-2.5-flash', 'gemini/gemini-2.5-flash-image']));
+    expect(ids).not.toContain('gemini/text-embedding-004');
+  });
 });
