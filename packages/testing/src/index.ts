@@ -59,6 +59,7 @@ export {
   defaultFakeAnthropicModels,
   startFakeAnthropicUpstream,
   type FakeAnthropicUpstream,
+  type FakeAnthropicRoute,
   type FakeAnthropicUpstreamOptions,
 } from './anthropic/start-fake-anthropic-upstream.js';
 export { anthropicErrorBody, anthropicStreamErrorEvent } from './anthropic/anthropic-error-answer.js';

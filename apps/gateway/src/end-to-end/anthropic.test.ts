@@ -96,6 +96,12 @@ describe('Anthropic through the gateway with the openai client', () => {
     expect(upstream.requests.at(-1)?.body).toMatchObject({ system: [{ type: 'text', text: instructions, cache_control: { type: 'ephemeral' } }] });
   });
 
+  it('counts input tokens through Anthropic’s count_tokens', async () => {
+    const counted = await client.responses.inputTokens.count({ model, instructions: 'Be brief.', input: 'How many tokens is this?' });
+    expect(counted).toMatchObject({ object: 'response.input_tokens', input_tokens: expect.any(Number) });
+    expect(upstream.requests.at(-1)?.path).toBe('/v1/messages/count_tokens');
+  });
+
   it('answers an overloaded upstream with a retryable 503 in OpenAI’s envelope, without the key', async () => {
     upstream.enqueue({ kind: 'error', status: 529 });
     const failure = await client.responses.create({ model, input: 'Hi', store: false }).catch((error: unknown) => error);

@@ -5,6 +5,7 @@ import { defaultAnthropicBaseURL, defaultAnthropicVersion, type AnthropicAdapter
 import { withAnthropicErrorCode } from './anthropic-error.js';
 import { anthropicMessageToEvents } from './anthropic-message-to-events.js';
 import { buildAnthropicStreamTransform } from './build-anthropic-stream-transform.js';
+import { countAnthropicInputTokens } from './count-anthropic-input-tokens.js';
 import { listAnthropicModels } from './list-anthropic-models.js';
 import { prepareAnthropicRequest } from './prepare-anthropic-request.js';
 
@@ -24,6 +25,7 @@ const isStreamEvent = (value: unknown): value is AnthropicStreamEvent =>
  * An adapter for Anthropic's Messages API (POST /v1/messages, `x-api-key`, `anthropic-version`).
  * It translates the canonical request, settles warnings (a strict-mode 400 before anything is
  * sent), and turns the answer (SSE when the client streams, JSON otherwise) into canonical parts.
+ * `countInputTokens` is served natively by POST /v1/messages/count_tokens.
  */
 export function createAnthropicAdapter(options: AnthropicAdapterOptions): AnthropicAdapter {
   if (typeof options.apiKey !== 'string' || options.apiKey === '') throw new TypeError('The anthropic provider needs an apiKey.');
@@ -36,13 +38,10 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Anthro
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
   });
 
+  const translation = { defaultMaxTokens: options.defaultMaxTokens, structuredOutput: options.structuredOutput ?? 'tool' } as const;
+
   async function generate(request: GenerateRequest, context: ServeContext): Promise<AsyncIterable<StreamPart>> {
-    const prepared = prepareAnthropicRequest(request, {
-      model: context.upstreamModel,
-      promptCaching: options.promptCaching ?? 'auto',
-      defaultMaxTokens: options.defaultMaxTokens,
-      structuredOutput: options.structuredOutput ?? 'tool',
-    });
+    const prepared = prepareAnthropicRequest(request, { ...translation, model: context.upstreamModel, promptCaching: options.promptCaching ?? 'auto' });
     settleWarnings(prepared.warnings, context);
     const transform = buildAnthropicStreamTransform({ provider, redact: client.redact, structuredOutputToolName: prepared.structuredOutputToolName });
     const headers = { 'x-request-id': context.requestId };
@@ -61,7 +60,9 @@ export function createAnthropicAdapter(options: AnthropicAdapterOptions): Anthro
   let closing: Promise<void> | undefined;
   return {
     provider,
-    operations: {},
+    operations: {
+      countInputTokens: (input, context) => countAnthropicInputTokens(client, input, context, translation),
+    },
     generate,
     listModels: (context) => listAnthropicModels(client, context.signal),
     close: () => (closing ??= client.close()),

@@ -19,6 +19,11 @@ const tokensOf = (text: string): number => Math.ceil(text.length / 4);
 export class FakeAnthropicPromptCache {
   private readonly entries = new Set<string>();
 
+  /** What `account` would report as all input tokens, without touching the cache (count_tokens). */
+  static countTokens(request: FakeAnthropicRequest): number {
+    return new FakeAnthropicPromptCache().account(request).totalTokens;
+  }
+
   account(request: FakeAnthropicRequest): FakeCacheAccount {
     let prefix = '';
     const breakpoints: Array<{ hash: string; tokens: number }> = [];

@@ -120,6 +120,14 @@ describe('the fake Anthropic upstream', () => {
     expect(JSON.parse(events.at(-1)?.data ?? '{}')).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
   });
 
+  it('counts tokens without max_tokens, rejecting generation-only fields', async () => {
+    fake = await startFakeAnthropicUpstream();
+    const count = (body: unknown) => fetch(`${fake?.url}/messages/count_tokens`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const counted = await count({ model: 'claude-x', messages: [{ role: 'user', content: 'Hello' }] });
+    expect(await counted.json()).toEqual({ input_tokens: expect.any(Number) });
+    expect((await count({ model: 'claude-x', max_tokens: 5, messages: [{ role: 'user', content: 'Hello' }] })).status).toBe(400);
+  });
+
   it('lists models', async () => {
     fake = await startFakeAnthropicUpstream({ models: ['claude-a', 'claude-b'] });
     const response = await fetch(`${fake.url}/models`, { headers });

@@ -30,25 +30,29 @@ export interface FakeAnthropicUpstream {
    * Scripts the next POST /v1/messages. `error` answers with Anthropic's error body for the status
    * (or the given body); `stream-error-event` sends an `error` event (`overloaded_error`) after
    * `afterEvents` frames; `cut-mid-stream` drops the connection; `reply` sends raw JSON or SSE.
+   * With `route: 'count_tokens'` an `error` behaviour is played by POST /v1/messages/count_tokens.
    */
-  enqueue(behaviour: FakeBehaviour, options?: { times?: number }): void;
+  enqueue(behaviour: FakeBehaviour, options?: { times?: number; route?: FakeAnthropicRoute }): void;
   /** Resolves with the next response whose socket closed before the fake finished writing it. */
   waitForClientAbort(options?: { timeoutMs?: number }): Promise<ClientAbort>;
   close(): Promise<void>;
 }
 
+/** Which POST a scripted behaviour is for: generation (default) or token counting. */
+export type FakeAnthropicRoute = 'messages' | 'count_tokens';
+
 export const defaultFakeAnthropicModels = ['claude-sonnet-4-5-20250929', 'claude-3-5-haiku-20241022', 'claude-opus-4-1-20250805'] as const;
 
 /**
  * A fake of Anthropic's Messages API on 127.0.0.1:0: POST /v1/messages (JSON or named-event SSE),
- * GET /v1/models, `x-api-key` and `anthropic-version` checked, requests validated like the real
+ * POST /v1/messages/count_tokens, GET /v1/models, `x-api-key` and `anthropic-version` checked, requests validated like the real
  * API, deterministic answers (see `deriveFakeAnthropicMessage`), prompt-cache usage when
  * `cache_control` breakpoints are sent, scripted errors and mid-stream `error` events.
  */
 export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamOptions = {}): Promise<FakeAnthropicUpstream> {
   const requests: RecordedRequest[] = [];
   const clientAborts: ClientAbort[] = [];
-  const queue: Array<{ behaviour: FakeBehaviour; remaining: number }> = [];
+  const queue: Array<{ behaviour: FakeBehaviour; remaining: number; route: FakeAnthropicRoute }> = [];
   const abortWaiters: Array<(abort: ClientAbort) => void> = [];
   let claimedAborts = 0;
   let messageCounter = 0;
@@ -57,11 +61,12 @@ export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamO
   const closing = new AbortController();
   const models = options.models ?? defaultFakeAnthropicModels;
 
-  const takeBehaviour = (): FakeBehaviour | undefined => {
-    const entry = queue[0];
+  const takeBehaviour = (route: FakeAnthropicRoute): FakeBehaviour | undefined => {
+    const index = queue.findIndex((entry) => entry.route === route);
+    const entry = queue[index];
     if (entry === undefined) return undefined;
     entry.remaining -= 1;
-    if (entry.remaining <= 0) queue.shift();
+    if (entry.remaining <= 0) queue.splice(index, 1);
     return entry.behaviour;
   };
 
@@ -102,11 +107,22 @@ export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamO
       const data = models.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' }));
       return sendJson(200, { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
     }
+    if (recorded.method === 'POST' && recorded.path === '/v1/messages/count_tokens') {
+      const scripted = takeBehaviour('count_tokens');
+      if (scripted?.kind === 'error') {
+        const fallback = anthropicErrorAnswer(scripted.status);
+        return sendError({ status: scripted.status, headers: { ...fallback.headers, ...scripted.headers }, body: scripted.body ?? fallback.body });
+      }
+      if (badJson) return sendError({ status: 400, headers: {}, body: anthropicErrorBody('invalid_request_error', 'There was an issue with the format or content of your request. We were unable to parse it as JSON.') });
+      const problem = validateFakeAnthropicRequest(recorded.body, { countOnly: true });
+      if (problem !== undefined) return sendError({ status: 400, headers: {}, body: anthropicErrorBody('invalid_request_error', problem) });
+      return sendJson(200, { input_tokens: FakeAnthropicPromptCache.countTokens(recorded.body as FakeAnthropicRequest) });
+    }
     if (recorded.method !== 'POST' || recorded.path !== '/v1/messages') {
       return sendError({ status: 404, headers: {}, body: anthropicErrorBody('not_found_error', `Not found: ${recorded.method} ${recorded.path}`) });
     }
 
-    let behaviour = takeBehaviour();
+    let behaviour = takeBehaviour('messages');
     while (behaviour?.kind === 'delay') {
       await abortableSleep(behaviour.ms, signal);
       behaviour = behaviour.then;
@@ -185,7 +201,7 @@ export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamO
     requests,
     clientAborts,
     enqueue(behaviour, enqueueOptions = {}) {
-      queue.push({ behaviour, remaining: enqueueOptions.times ?? 1 });
+      queue.push({ behaviour, remaining: enqueueOptions.times ?? 1, route: enqueueOptions.route ?? 'messages' });
     },
     waitForClientAbort(waitOptions = {}) {
       if (claimedAborts < clientAborts.length) {

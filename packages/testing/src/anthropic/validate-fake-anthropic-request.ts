@@ -7,16 +7,20 @@ const toolNamePattern = /^[a-zA-Z0-9_-]{1,64}$/;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Checks a Messages request the way the real API rejects bad ones (400 `invalid_request_error`),
+ * Checks a Messages request (or, with `countOnly`, a count_tokens request, which takes no
+ * `max_tokens` or sampling fields) the way the real API rejects bad ones (400 `invalid_request_error`),
  * returning the message, or `undefined` when it is acceptable. It is stricter than the real API
  * in one respect: turns must alternate (the real API merges consecutive same-role turns), so an
  * adapter that forgets to merge is caught.
  */
-export function validateFakeAnthropicRequest(body: unknown): string | undefined {
+export function validateFakeAnthropicRequest(body: unknown, options: { countOnly?: boolean } = {}): string | undefined {
   if (!isRecord(body)) return 'Request body must be a JSON object.';
   const request = body as unknown as FakeAnthropicRequest;
   if (typeof request.model !== 'string' || request.model === '') return 'model: Field required';
-  if (!Number.isInteger(request.max_tokens) || request.max_tokens < 1) return 'max_tokens: Field required';
+  if (options.countOnly === true) {
+    const extra = ['max_tokens', 'stream', 'temperature', 'top_p', 'stop_sequences', 'metadata'].find((field) => field in body);
+    if (extra !== undefined) return `${extra}: Extra inputs are not permitted`;
+  } else if (!Number.isInteger(request.max_tokens) || request.max_tokens < 1) return 'max_tokens: Field required';
   if (!Array.isArray(request.messages) || request.messages.length === 0) return 'messages: at least one message is required';
   const thinking = request.thinking?.type === 'enabled' || request.thinking?.type === 'adaptive';
   const effort = request.output_config?.effort;
@@ -24,7 +28,7 @@ export function validateFakeAnthropicRequest(body: unknown): string | undefined 
   if (request.thinking?.type === 'enabled') {
     const budget = request.thinking.budget_tokens ?? 0;
     if (budget < 1024) return 'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024';
-    if (request.max_tokens <= budget) return '`max_tokens` must be greater than `thinking.budget_tokens`.';
+    if (options.countOnly !== true && request.max_tokens <= budget) return '`max_tokens` must be greater than `thinking.budget_tokens`.';
   }
   if (thinking) {
     if (request.temperature !== undefined && request.temperature !== 1) return '`temperature` may only be set to 1 when thinking is enabled.';
