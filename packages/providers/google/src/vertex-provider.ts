@@ -47,8 +47,10 @@ export function createVertexAdapter(options: VertexAdapterOptions): GeminiAdapte
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
       ...(options.keyFile === undefined ? {} : { keyFile: options.keyFile }),
     });
-  const secrets = new Set<string>([options.credentials?.private_key].filter((value): value is string => typeof value === 'string'));
-  let redactTokens = createSecretRedactor([...secrets]);
+  const keySecrets = [options.credentials?.private_key].filter((value): value is string => typeof value === 'string');
+  // Tokens rotate hourly: redact the latest few (a late error may quote an older one).
+  const recentTokens: string[] = [];
+  let redactTokens = createSecretRedactor(keySecrets);
   const redact = (text: string): string => redactTokens(client.redact(text));
   let closing: Promise<void> | undefined;
   const generate = createGeminiGenerate({
@@ -69,11 +71,10 @@ export function createVertexAdapter(options: VertexAdapterOptions): GeminiAdapte
           cause: error,
         });
       }
-      if (!secrets.has(token)) {
-        secrets.add(token);
-        // Tokens rotate hourly: keep the key and the latest few.
-        if (secrets.size > 4) secrets.delete([...secrets][options.credentials === undefined ? 0 : 1] as string);
-        redactTokens = createSecretRedactor([...secrets]);
+      if (!recentTokens.includes(token)) {
+        recentTokens.push(token);
+        if (recentTokens.length > 4) recentTokens.shift();
+        redactTokens = createSecretRedactor([...keySecrets, ...recentTokens]);
       }
       return { authorization: `Bearer ${token}` };
     },
