@@ -1,0 +1,46 @@
+import type { Deployment } from '../registry/deployment.js';
+
+/** Prefixes our adapters put on `encrypted_content`; OpenAI's own encrypted reasoning has none. */
+const prefixedProviders: ReadonlyArray<readonly [prefix: string, kinds: readonly string[]]> = [
+  ['anthropic:', ['anthropic']],
+  ['gemini:', ['gemini', 'google', 'vertex']],
+  ['bedrock:', ['bedrock']],
+  ['cohere:', ['cohere']],
+];
+const openAIKinds: readonly string[] = ['openai', 'azure'];
+
+/** The provider kinds able to read an opaque `encrypted_content` value. */
+export function providerKindsFor(encryptedContent: string): readonly string[] {
+  for (const [prefix, kinds] of prefixedProviders) if (encryptedContent.startsWith(prefix)) return kinds;
+  return openAIKinds;
+}
+
+function encryptedContentOf(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { type, encrypted_content: encrypted } = item as { type?: unknown; encrypted_content?: unknown };
+  return type === 'reasoning' && typeof encrypted === 'string' && encrypted !== '' ? encrypted : undefined;
+}
+
+/**
+ * The candidate a follow-up should go to when its input carries provider-specific opaque state
+ * (reasoning items with `encrypted_content`, which also carry thinking signatures): the first
+ * candidate of the provider that produced the most recent such item. `undefined` when the input
+ * carries none or no candidate can read it.
+ */
+export function affinityDeploymentFor(input: string | readonly unknown[] | undefined, candidates: readonly Deployment[]): Deployment | undefined {
+  if (typeof input === 'string' || input === undefined) return undefined;
+  for (let index = input.length - 1; index >= 0; index -= 1) {
+    const encrypted = encryptedContentOf(input[index]);
+    if (encrypted === undefined) continue;
+    const kinds = providerKindsFor(encrypted);
+    return candidates.find((deployment) => kinds.includes(deployment.providerKind));
+  }
+  return undefined;
+}
+
+/** The candidates with the affinity deployment (if any) moved to the front. */
+export function preferAffinity(input: string | readonly unknown[] | undefined, candidates: readonly Deployment[]): Deployment[] {
+  const preferred = affinityDeploymentFor(input, candidates);
+  if (preferred === undefined) return [...candidates];
+  return [preferred, ...candidates.filter((deployment) => deployment !== preferred)];
+}
