@@ -60,6 +60,15 @@ describe('Anthropic through the gateway with the openai client', () => {
     expect(JSON.stringify((upstream.requests.at(-1)?.body as { messages: unknown[] }).messages[1])).toContain('"type":"thinking"');
   });
 
+  it('continues a stored conversation with previous_response_id, thinking block included', async () => {
+    const first = await client.responses.create({ model, input: 'Remember me?', reasoning: { effort: 'low' } });
+    const second = await client.responses.create({ model, input: 'Still there?', reasoning: { effort: 'low' }, previous_response_id: first.id });
+    expect(second.status).toBe('completed');
+    const messages = (upstream.requests.at(-1)?.body as { messages: Array<{ role: string; content: Array<{ type: string }> }> }).messages;
+    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(messages[1]?.content.map((block) => block.type)).toEqual(['thinking', 'text']);
+  });
+
   it('answers chat.completions.create without and with streaming', async () => {
     const completion = await client.chat.completions.create({ model, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }], max_tokens: 50 });
     expect(completion.choices[0]?.message.content).toBe('Echo: Hi');
