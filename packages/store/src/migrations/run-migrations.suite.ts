@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreHarness } from '../test-support/store-harness.js';
+import { migrations } from './migrations.js';
 import { runMigrations } from './run-migrations.js';
 
 export function defineMigrationsSuite(harness: StoreHarness): void {
@@ -7,18 +8,20 @@ export function defineMigrationsSuite(harness: StoreHarness): void {
     it('are idempotent: migrating a current schema applies nothing', async () => {
       expect(await harness.store().migrate()).toEqual({ applied: [] });
       const rows = await harness.store().sql.query<{ id: number; name: string }>('SELECT id, name FROM switchyard_migrations ORDER BY id');
-      expect(rows.rows).toEqual([{ id: 1, name: 'initial_schema' }]);
+      expect(rows.rows).toEqual([{ id: 1, name: 'initial_schema' }, { id: 2, name: 'accounting' }]);
     });
 
     it('are applied exactly once when several instances migrate a fresh schema at the same time', async () => {
       await harness.withFreshSchema(3, async (clients) => {
         const outcomes = await Promise.all(clients.map((client) => runMigrations(client)));
         const applied = outcomes.map((outcome) => outcome.applied.length).sort();
-        expect(applied).toEqual([0, 0, 1]);
+        expect(applied).toEqual([0, 0, migrations.length]);
         const tables = await clients[0]?.query<{ name: string }>(
           `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
         );
-        expect(tables?.rows.map((row) => row.name)).toEqual(['response_events', 'response_items', 'responses', 'switchyard_migrations']);
+        expect(tables?.rows.map((row) => row.name)).toEqual([
+          'api_keys', 'budget_counters', 'budget_reservations', 'response_events', 'response_items', 'responses', 'switchyard_migrations', 'usage_ledger',
+        ]);
       });
     });
 

@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { defineBudgetStoreSuite } from './budgets/budget-store.suite.js';
+import { defineKeysSuite } from './keys/keys.suite.js';
+import { defineUsageLedgerSuite } from './ledger/usage-ledger.suite.js';
+import { missingServiceMessage, serviceSetting } from './test-support/services.js';
+import { createPostgresHarness } from './test-support/sql-harness.js';
+
+const postgres = serviceSetting('PostgreSQL', 'DATABASE_URL');
+
+describe.skipIf(postgres.url === undefined && !postgres.required)('accounting on PostgreSQL (DATABASE_URL)', () => {
+  if (postgres.url === undefined) {
+    it('has DATABASE_URL', () => {
+      throw new Error(missingServiceMessage(postgres));
+    });
+    return;
+  }
+  const harness = createPostgresHarness(postgres.url);
+  beforeAll(() => harness.open(), 30_000);
+  afterAll(() => harness.close());
+  defineKeysSuite(harness);
+  defineBudgetStoreSuite(harness);
+  defineUsageLedgerSuite(harness);
+});
