@@ -28,6 +28,11 @@ describe('anthropicThinkingFor', () => {
     expect(anthropicThinkingFor('claude-sonnet-5', 'xhigh')).toMatchObject({ effort: 'max' });
   });
 
+  it('reports models without extended thinking', () => {
+    expect(anthropicThinkingFor('claude-3-5-haiku-20241022', 'high')).toEqual({ form: 'unsupported' });
+    expect(anthropicThinkingFor('claude-3-opus-20240229', 'low')).toEqual({ form: 'unsupported' });
+  });
+
   it('thinks not at all without an effort or with none', () => {
     expect(anthropicThinkingFor('claude-opus-4-6', undefined)).toBeUndefined();
     expect(anthropicThinkingFor('claude-opus-4-6', 'none')).toBeUndefined();

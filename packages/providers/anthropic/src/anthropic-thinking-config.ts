@@ -6,7 +6,9 @@ export type AnthropicEffort = 'low' | 'medium' | 'high' | 'max';
 
 export type AnthropicThinkingConfig =
   | { readonly form: 'budget'; readonly thinking: AnthropicThinking; readonly budgetTokens: number }
-  | { readonly form: 'adaptive'; readonly thinking: AnthropicThinking; readonly effort: AnthropicEffort };
+  | { readonly form: 'adaptive'; readonly thinking: AnthropicThinking; readonly effort: AnthropicEffort }
+  /** Claude 3 models before 3.7 cannot think. */
+  | { readonly form: 'unsupported' };
 
 /**
  * `reasoning.effort` → fixed thinking budgets for the manual form. 1024 is the documented minimum
@@ -29,11 +31,14 @@ export function parseClaudeVersion(model: string): { major: number; minor: numbe
  * The thinking request for a model and effort, or `undefined` for no thinking. Claude 4.6 and
  * later take adaptive thinking (`thinking: {type:"adaptive"}` + `output_config.effort`; the
  * budget form is deprecated there and rejected from Opus 4.7 on); earlier models take
- * `thinking: {type:"enabled", budget_tokens}` (https://docs.anthropic.com/en/docs/build-with-claude/adaptive-thinking).
+ * `thinking: {type:"enabled", budget_tokens}` (https://docs.anthropic.com/en/docs/build-with-claude/adaptive-thinking);
+ * Claude 3 models before 3.7 have no extended thinking.
  */
 export function anthropicThinkingFor(model: string, effort: ReasoningEffort | undefined): AnthropicThinkingConfig | undefined {
   if (effort === undefined || effort === null || effort === 'none') return undefined;
   const version = parseClaudeVersion(model);
+  if (version !== undefined && version.major < 3) return { form: 'unsupported' };
+  if (version !== undefined && version.major === 3 && version.minor < 7) return { form: 'unsupported' };
   const adaptive = version !== undefined && (version.major > 4 || (version.major === 4 && version.minor >= 6));
   if (adaptive) return { form: 'adaptive', thinking: { type: 'adaptive' }, effort: adaptiveEffortByEffort[effort] };
   const budgetTokens = thinkingBudgetByEffort[effort];

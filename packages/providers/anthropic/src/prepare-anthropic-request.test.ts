@@ -210,6 +210,11 @@ describe('prepareAnthropicRequest', () => {
     ]);
     expect(prepare({ input: 'x', reasoning: { effort: 'low' } }).body.thinking).toEqual({ type: 'enabled', budget_tokens: 1024 });
     expect(prepare({ input: 'x', reasoning: { effort: 'none' } }).body.thinking).toBeUndefined();
+    expect(prepare({ input: 'x', reasoning: { effort: 'high' }, temperature: 1 }).body.temperature).toBe(1);
+    const old = prepare({ input: 'x', reasoning: { effort: 'high' }, temperature: 0.2 }, { options: { model: 'claude-3-5-sonnet-20241022' } });
+    expect(old.body.thinking).toBeUndefined();
+    expect(old.body.temperature).toBe(0.2);
+    expect(parameters(old.warnings)).toEqual(['reasoning.effort']);
   });
 
   it('uses adaptive thinking with output_config.effort on Claude 4.6 and later', () => {

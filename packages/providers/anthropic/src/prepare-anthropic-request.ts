@@ -41,7 +41,9 @@ export function prepareAnthropicRequest(request: GenerateRequest, options: Prepa
     throw new GatewayError({ status: 400, type: 'invalid_request_error', code: 'missing_required_parameter', param: 'input', message: 'input must hold at least one user or assistant message for Anthropic.' });
   }
 
-  const thinking = anthropicThinkingFor(options.model, body.reasoning?.effort);
+  const thinkingConfig = anthropicThinkingFor(options.model, body.reasoning?.effort);
+  if (thinkingConfig?.form === 'unsupported') warn('reasoning.effort', `cannot be honoured: ${options.model} has no extended thinking; the request was sent without it.`);
+  const thinking = thinkingConfig?.form === 'unsupported' ? undefined : thinkingConfig;
   const budget = thinking?.form === 'budget' ? thinking.budgetTokens : undefined;
   const requestedMaxTokens = body.max_output_tokens ?? options.defaultMaxTokens ?? defaultMaxTokensFor(options.model);
   let maxTokens = requestedMaxTokens;
@@ -57,8 +59,8 @@ export function prepareAnthropicRequest(request: GenerateRequest, options: Prepa
   if (prompt.system.length > 0) anthropic.system = prompt.system;
   if (thinking !== undefined) anthropic.thinking = thinking.thinking;
   if (present(body.temperature)) {
-    if (thinking === undefined) anthropic.temperature = body.temperature;
-    else warn('temperature', 'cannot be set while Anthropic thinking is enabled; it was ignored.');
+    if (thinking === undefined || body.temperature === 1) anthropic.temperature = body.temperature;
+    else warn('temperature', 'cannot be set (other than 1) while Anthropic thinking is enabled; it was ignored.');
   }
   if (present(body.top_p)) {
     if (thinking === undefined || body.top_p >= 0.95) anthropic.top_p = body.top_p;
