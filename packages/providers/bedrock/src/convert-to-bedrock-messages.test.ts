@@ -72,12 +72,19 @@ describe('convertToBedrockMessages', () => {
   it('warns about hosted-tool items and unsendable media instead of dropping them silently', () => {
     const converted = convertToBedrockMessages(
       [
-        { role: 'user', content: [{ type: 'input_image', image_url: 'https://example.com/a.png' }, { type: 'input_text', text: 'see' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'input_image', image_url: 'https://example.com/a.png' },
+            { type: 'input_text', text: 'see' },
+            { type: 'input_image', image_url: 'data:image/png;base64,AA==', detail: 'high' },
+          ],
+        },
         { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'x' } } as never,
       ],
       undefined,
     );
-    expect(converted.warnings.map((warning) => warning.type === 'unsupported-parameter' && warning.parameter)).toEqual(['input[0].content[0]', 'input[1]']);
+    expect(converted.warnings.map((warning) => warning.type === 'unsupported-parameter' && warning.parameter)).toEqual(['input[0].content[0]', 'input[0].content[2].detail', 'input[1]']);
   });
 
   it.each([

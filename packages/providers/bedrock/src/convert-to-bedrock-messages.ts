@@ -130,6 +130,9 @@ function convertPart(part: InputMessageContentPart, path: string, role: 'user' |
         warn(state, path, `${converted.problem}; the part was dropped`);
         return undefined;
       }
+      if (part.type === 'input_image' && part.detail !== undefined && part.detail !== 'auto') {
+        warn(state, `${path}.detail`, `("${part.detail}") has no Bedrock equivalent; the image is sent as it is`);
+      }
       return converted.block;
     }
   }
