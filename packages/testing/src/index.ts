@@ -74,6 +74,7 @@ export {
 export type { FakeGeminiAnswer, FakeGeminiBehaviour, FakeGeminiPart } from './google/gemini-fake-types.js';
 export { googleErrorBody } from './google/gemini-fake-types.js';
 export { deriveGeminiAnswer, fakeGeminiImageBase64, fakeThoughtSignature } from './google/derive-gemini-answer.js';
+export { loadGeminiFixture, type GeminiFixtureName } from './google/load-gemini-fixture.js';
 
 export {
   startFakeBedrockUpstream,

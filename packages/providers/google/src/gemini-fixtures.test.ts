@@ -1,5 +1,5 @@
 import type { Response } from '@switchyard/contract';
-import { loadChunkFixture, startFakeGeminiUpstream, type FakeGeminiUpstream } from '@switchyard/testing';
+import { loadGeminiFixture, startFakeGeminiUpstream, type FakeGeminiUpstream, type GeminiFixtureName } from '@switchyard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGeminiAdapter, type GeminiAdapter } from './gemini-provider.js';
 import { driveChat, driveResponses } from './test-support/drive-gemini.js';
@@ -29,7 +29,7 @@ const summarize = (response: Response) => ({
   usage: response.usage,
 });
 
-const scenarios = [
+const scenarios: Array<{ fixture: GeminiFixtureName; model: string; expected: ReturnType<typeof summarize> }> = [
   {
     fixture: 'gemini-text',
     model: 'gemini-2.5-flash',
@@ -88,14 +88,14 @@ const scenarios = [
 
 describe.each(scenarios)('replaying $fixture', ({ fixture, model, expected }) => {
   it('streams /v1/responses to the expected response', async () => {
-    upstream.enqueue({ kind: 'replay', chunks: loadChunkFixture(fixture) });
+    upstream.enqueue({ kind: 'replay', sse: loadGeminiFixture(fixture).sse });
     const { response } = await driveResponses(adapter, { model: `gemini/${model}`, input: 'fixture' }, { stream: true });
     expect(summarize(response)).toEqual(expected);
   });
 
   it('streams /v1/chat/completions through the checker', async () => {
-    upstream.enqueue({ kind: 'replay', chunks: loadChunkFixture(fixture) });
+    upstream.enqueue({ kind: 'replay', sse: loadGeminiFixture(fixture).sse });
     const { chunks } = await driveChat(adapter, { model: `gemini/${model}`, messages: [{ role: 'user', content: 'fixture' }] }, { stream: true });
-    expect(chunks.at(-1)?.usage?.total_tokens).toBe(expected.usage.total_tokens);
+    expect(chunks.at(-1)?.usage?.total_tokens).toBe(expected.usage?.total_tokens);
   });
 });

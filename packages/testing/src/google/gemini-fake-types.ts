@@ -24,8 +24,8 @@ export type FakeGeminiBehaviour =
   | { kind: 'cut-mid-stream'; afterChunks: number; answer?: FakeGeminiAnswer }
   /** Streams this many chunks, then a `data: {"error":{…}}` frame (Google's in-stream error). */
   | { kind: 'stream-error'; afterChunks: number; status?: number; answer?: FakeGeminiAnswer }
-  /** Replays recorded chunks as they are: streamed one per frame, or the first one as the JSON answer. */
-  | { kind: 'replay'; chunks: Array<Record<string, unknown>> }
+  /** Replays a recorded transcript: the SSE body byte for byte, or (non-streaming) its first frame as the JSON answer. */
+  | { kind: 'replay'; sse: string }
   /** Waits between chunks (for abort tests). */
   | { kind: 'slow-stream'; intervalMs: number; answer?: FakeGeminiAnswer };
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { abortableSleep } from '../http/abortable-sleep.js';
 import type { ClientAbort, RecordedRequest } from '../http/fake-server-types.js';
 import { recordRequest } from '../http/record-request.js';
+import { parseSseText } from '../sse/parse-sse-text.js';
 import { deriveGeminiAnswer } from './derive-gemini-answer.js';
 import { googleErrorBody, type FakeGeminiAnswer, type FakeGeminiBehaviour } from './gemini-fake-types.js';
 import { renderGeminiChunks } from './render-gemini-chunks.js';
@@ -101,9 +102,9 @@ export async function startFakeGeminiUpstream(options: FakeGeminiUpstreamOptions
         return sendJson(response, behaviour.status, behaviour.body ?? googleErrorBody(behaviour.status), behaviour.headers);
       }
       if (behaviour?.kind === 'replay') {
-        if (method === 'generateContent') return sendJson(response, 200, behaviour.chunks[0] ?? {});
+        if (method === 'generateContent') return sendJson(response, 200, JSON.parse(parseSseText(behaviour.sse)[0]?.data ?? '{}'));
         response.writeHead(200, { 'content-type': 'text/event-stream' });
-        return void response.end(behaviour.chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\r\n\r\n`).join(''));
+        return void response.end(behaviour.sse);
       }
       const body = typeof recorded.body === 'object' && recorded.body !== null ? (recorded.body as Record<string, unknown>) : {};
       const scripted: FakeGeminiAnswer | undefined = behaviour?.kind === 'answer' ? behaviour.answer : behaviour?.answer;
