@@ -13,6 +13,7 @@ export function parseRetryAfter(headers: Readonly<Record<string, string>> | unde
   const retryAfter = lookup('retry-after');
   if (retryAfter === undefined || retryAfter === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number(retryAfter) * 1000);
+  if (!/[a-z]/i.test(retryAfter)) return undefined; // a negative or malformed number, not an HTTP date
   const date = Date.parse(retryAfter);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
