@@ -21,9 +21,6 @@ export interface GeminiEndpoint {
   readonly urlMedia: UrlMediaSupport;
 }
 
-let blockCounter = 0;
-const nextBlockId = (): string => `gemini_block_${(blockCounter += 1)}`;
-
 async function* fromArray(parts: StreamPart[]): AsyncGenerator<StreamPart, void, undefined> {
   yield* parts;
 }
@@ -38,7 +35,8 @@ export function createGeminiGenerate(endpoint: GeminiEndpoint): GenerateFunction
     const model = request.body.model ?? context.upstreamModel;
     const built = buildGeminiRequest(request, { modelId: model, urlMedia: endpoint.urlMedia });
     settleWarnings(built.warnings, context);
-    const transform = buildGeminiStreamTransform({ generateId: nextBlockId });
+    let blockCounter = 0;
+    const transform = buildGeminiStreamTransform({ generateId: () => `gemini_block_${(blockCounter += 1)}` });
     const { signal } = context;
     try {
       const headers = await endpoint.requestHeaders(signal);
