@@ -2,7 +2,7 @@
 // the typed operation handler map and the precompiled request/response validators.
 // Usage: node scripts/generate.mjs [path/to/openapi.yaml]   (default: ../../openapi/openapi.yaml)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +12,12 @@ import { generateValidators } from './generate-validators.mjs';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const source = resolve(packageRoot, process.argv[2] ?? '../../openapi/openapi.yaml');
-const bundledDirectory = resolve(packageRoot, 'bundled');
-const generatedDirectory = resolve(packageRoot, 'src/generated');
+// Everything is written to temporary siblings and swapped in at the end, so a test or a second
+// generate running at the same time never sees a half-written folder.
+const finalBundledDirectory = resolve(packageRoot, 'bundled');
+const finalGeneratedDirectory = resolve(packageRoot, 'src/generated');
+const bundledDirectory = `${finalBundledDirectory}.tmp-${process.pid}`;
+const generatedDirectory = `${finalGeneratedDirectory}.tmp-${process.pid}`;
 const require = createRequire(import.meta.url);
 const redoclyBin = resolve(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 
@@ -36,6 +40,11 @@ rmSync(generatedDirectory, { recursive: true, force: true });
 mkdirSync(bundledDirectory, { recursive: true });
 mkdirSync(generatedDirectory, { recursive: true });
 
+process.on('exit', () => {
+  rmSync(bundledDirectory, { recursive: true, force: true });
+  rmSync(generatedDirectory, { recursive: true, force: true });
+});
+
 const bundledJson = bundle('json');
 bundle('yaml');
 
@@ -48,4 +57,9 @@ await createClient({
 
 generateOperationHandlers(bundledJson, resolve(generatedDirectory, 'operation-handlers.gen.ts'));
 generateValidators(bundledJson, resolve(generatedDirectory, 'validators.gen.ts'));
+
+for (const [temporary, final] of [[bundledDirectory, finalBundledDirectory], [generatedDirectory, finalGeneratedDirectory]]) {
+  rmSync(final, { recursive: true, force: true });
+  renameSync(temporary, final);
+}
 console.log(`contract generated from ${source}`);
