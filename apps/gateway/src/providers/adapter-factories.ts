@@ -1,4 +1,6 @@
 import type { ProviderAdapter } from '@switchyard/core';
+import { createAnthropicAdapter } from '@switchyard/provider-anthropic';
+import { createCohereAdapter } from '@switchyard/provider-cohere';
 import { createAzureOpenAIAdapter, createOpenAIAdapter } from '@switchyard/provider-openai';
 import { createOpenAICompatibleAdapter, type OpenAICompatibleFlavour } from '@switchyard/provider-openai-compatible';
 import type { Logger } from 'pino';
@@ -36,9 +38,8 @@ const compatibleFlavours: Partial<Record<ProviderKind, OpenAICompatibleFlavour>>
 };
 
 /**
- * The adapter factory for each adapter family that exists today. Families missing here
- * (anthropic, google, cohere) are recognised in config but skipped with a log line until their
- * package is plugged in here.
+ * The adapter factory for each adapter family. A family missing here is recognised in config
+ * but skipped with a log line.
  */
 export const defaultAdapterFactories: AdapterFactories = {
   openai: (name, config, services) =>
@@ -59,6 +60,14 @@ export const defaultAdapterFactories: AdapterFactories = {
       ...(config.apiVersion === undefined ? {} : { apiVersion: config.apiVersion }),
       logger: adapterLogger(services.logger),
     }),
+  anthropic: (name, config) =>
+    createAnthropicAdapter({
+      name,
+      apiKey: config.apiKey,
+      baseURL: config.baseURL,
+      ...(config.apiVersion === undefined ? {} : { anthropicVersion: config.apiVersion }),
+    }),
+  cohere: (name, config) => createCohereAdapter({ name, apiKey: config.apiKey, baseURL: config.baseURL }),
   'openai-compatible': (name, config) => {
     const flavour = compatibleFlavours[config.type];
     if (flavour === undefined) throw new TypeError(`No openai-compatible flavour for provider type ${config.type}`);
