@@ -5,7 +5,8 @@ import { modelTableKey } from './model-table.js';
 import { ModelTableError, parseModelTable } from './parse-model-table.js';
 
 const table = builtInModelTable();
-const validRow = rawTable.models[0];
+const [validRow] = rawTable.models;
+if (validRow === undefined) throw new Error('the model table is empty');
 
 describe('built-in model table', () => {
   it('passes the schema check', () => {
