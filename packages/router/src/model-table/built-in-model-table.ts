@@ -1,4 +1,4 @@
-import rawTable from '../data/model-table.json' with { type: 'json' };
+import rawTable from './model-table.json' with { type: 'json' };
 import type { ModelTable } from './model-table.js';
 import { parseModelTable } from './parse-model-table.js';
 

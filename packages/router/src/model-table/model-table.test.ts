@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rawTable from '../data/model-table.json' with { type: 'json' };
+import rawTable from './model-table.json' with { type: 'json' };
 import { builtInModelTable } from './built-in-model-table.js';
 import { modelTableKey } from './model-table.js';
 import { ModelTableError, parseModelTable } from './parse-model-table.js';
