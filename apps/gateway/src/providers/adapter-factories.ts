@@ -1,6 +1,7 @@
 import type { ProviderAdapter } from '@switchyard/core';
 import { createAnthropicAdapter } from '@switchyard/provider-anthropic';
 import { createCohereAdapter } from '@switchyard/provider-cohere';
+import { createGeminiAdapter } from '@switchyard/provider-google';
 import { createAzureOpenAIAdapter, createOpenAIAdapter } from '@switchyard/provider-openai';
 import { createOpenAICompatibleAdapter, type OpenAICompatibleFlavour } from '@switchyard/provider-openai-compatible';
 import type { Logger } from 'pino';
@@ -67,6 +68,7 @@ export const defaultAdapterFactories: AdapterFactories = {
       baseURL: config.baseURL,
       ...(config.apiVersion === undefined ? {} : { anthropicVersion: config.apiVersion }),
     }),
+  google: (name, config) => createGeminiAdapter({ name, apiKey: config.apiKey, baseURL: config.baseURL }),
   cohere: (name, config) => createCohereAdapter({ name, apiKey: config.apiKey, baseURL: config.baseURL }),
   'openai-compatible': (name, config) => {
     const flavour = compatibleFlavours[config.type];
