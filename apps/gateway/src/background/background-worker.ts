@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import { runBackgroundResponse } from './run-background-response.js';
 
+const unstoredRetentionMs = 10 * 60_000;
+
 export interface BackgroundWorkerOptions {
   readonly store: ResponseStore;
   readonly hot: HotState<ResponseStreamEvent>;
@@ -36,7 +38,7 @@ export class BackgroundWorker {
 
   start(): void {
     if (this.#slots.length > 0) return;
-    this.#slots = Array.from({ length: this.#options.concurrency }, () => this.#slot());
+    this.#slots = [...Array.from({ length: this.#options.concurrency }, () => this.#slot()), this.#purger()];
   }
 
   wake(): void {
@@ -76,7 +78,17 @@ export class BackgroundWorker {
     }
   }
 
-  #sleep(ms: number): Promise<void> {
+  /** Finished `store: false` rows (background runs kept only for polling) go after 10 minutes, as at OpenAI. */
+  async #purger(): Promise<void> {
+    while (!this.#shutdown.signal.aborted) {
+      await this.#options.store.purgeUnstored(unstoredRetentionMs).catch((error: unknown) => {
+        if (!this.#shutdown.signal.aborted) this.#options.logger.warn({ err: error }, 'purging finished store:false responses failed');
+      });
+      await this.#sleep(60_000, false);
+    }
+  }
+
+  #sleep(ms: number, wakeable = true): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -84,7 +96,8 @@ export class BackgroundWorker {
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.#sleepers.add(done);
+      if (wakeable) this.#sleepers.add(done);
+      else this.#shutdown.signal.addEventListener('abort', done, { once: true });
       if (this.#shutdown.signal.aborted) done();
     });
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -57,18 +57,22 @@ describe('runCli', () => {
   });
 
   it('starts on loopback, printing the URL and the enabled providers', async () => {
-    const { outcome, stdout } = await run([], { PORT: '0', OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', ANTHROPIC_API_KEY: 'sk-a' });
+    const dataDir = await mkdtemp(join(tmpdir(), 'switchyard-cli-data-'));
+    const environment = { PORT: '0', OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', ANTHROPIC_API_KEY: 'sk-a', SWITCHYARD_DATA_DIR: dataDir };
+    const { outcome, stdout } = await run([], environment);
     expect(outcome.kind).toBe('running');
     if (outcome.kind !== 'running') return;
     try {
       expect(stdout).toContain(`Switchyard gateway listening on ${outcome.url}`);
-      expect(stdout).toContain('Providers enabled: openai\n');
+      expect(stdout).toMatch(/Providers enabled: openai(, anthropic)?\n/);
+      expect(stdout).toContain(`Storage: PGlite in ${dataDir}, in-process hot state\n`);
       const health = await fetch(`${outcome.url}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok' });
       // No key configured, loopback: requests without a key are accepted.
       expect((await fetch(`${outcome.url}/v1/models`)).status).toBe(200);
     } finally {
       await outcome.gateway.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

@@ -4,12 +4,14 @@ import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
 import { createGateway, type Gateway } from '../create-gateway.js';
 import { createLogger } from '../observability/create-logger.js';
+import { describeStorage } from '../state/describe-storage.js';
 
 export const usage = `Usage: switchyard-gateway [--config <file>]
 
   --config <file>   YAML configuration (default: $SWITCHYARD_CONFIG; without either,
                     providers are enabled from OPENAI_API_KEY, ANTHROPIC_API_KEY, ...)
-Environment: PORT (8080), HOST (127.0.0.1), SWITCHYARD_MASTER_KEY, LOG_LEVEL (info)`;
+Environment: PORT (8080), HOST (127.0.0.1), SWITCHYARD_MASTER_KEY, LOG_LEVEL (info),
+             DATABASE_URL or SWITCHYARD_DATA_DIR (./data), REDIS_URL`;
 
 export interface CliIo {
   readonly argv: readonly string[];
@@ -43,11 +45,12 @@ export async function runCli(io: CliIo): Promise<CliOutcome> {
 
   try {
     const config = await loadConfig({ file, environment: io.environment });
-    const gateway = createGateway(config, { logger: io.logger ?? createLogger() });
+    const gateway = createGateway(config, { logger: io.logger ?? createLogger(), environment: io.environment });
     const { url } = await gateway.listen();
     const enabled = [...gateway.providers.keys()];
     io.stdout(`Switchyard gateway listening on ${url}\n`);
     io.stdout(`Providers enabled: ${enabled.length === 0 ? 'none (set OPENAI_API_KEY or use --config)' : enabled.join(', ')}\n`);
+    io.stdout(`Storage: ${describeStorage(config.storage, io.environment)}\n`);
     return { kind: 'running', gateway, url };
   } catch (error) {
     if (error instanceof ConfigError) return failure(io, `configuration error: ${error.message}`);
