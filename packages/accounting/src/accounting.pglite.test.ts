@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { defineAdminHandlersSuite } from './admin/admin-handlers.suite.js';
 import { defineBudgetStoreSuite } from './budgets/budget-store.suite.js';
 import { defineKeysSuite } from './keys/keys.suite.js';
 import { defineUsageLedgerSuite } from './ledger/usage-ledger.suite.js';
@@ -12,4 +13,5 @@ describe('accounting on PGlite (embedded)', () => {
   defineKeysSuite(harness);
   defineBudgetStoreSuite(harness);
   defineUsageLedgerSuite(harness);
+  defineAdminHandlersSuite(harness);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { defineAdminHandlersSuite } from './admin/admin-handlers.suite.js';
 import { defineBudgetStoreSuite } from './budgets/budget-store.suite.js';
 import { defineKeysSuite } from './keys/keys.suite.js';
 import { defineUsageLedgerSuite } from './ledger/usage-ledger.suite.js';
@@ -20,4 +21,5 @@ describe.skipIf(postgres.url === undefined && !postgres.required)('accounting on
   defineKeysSuite(harness);
   defineBudgetStoreSuite(harness);
   defineUsageLedgerSuite(harness);
+  defineAdminHandlersSuite(harness);
 });

@@ -4,10 +4,11 @@ export { apiKeyPrefix, generateApiKey, hashApiKey, hashesEqual, type GeneratedAp
 export { createApiKeyRepository, type ApiKeyChanges, type ApiKeyRepository, type NewApiKey } from './keys/api-key-repository.js';
 export { authenticateKey } from './keys/authenticate-key.js';
 export { resolveCaller, type Caller, type ResolveCallerOptions } from './keys/caller.js';
-export type { AdminKey, AdminKeyBudget, AdminKeyCreated, AdminKeyList } from './admin/admin-wire.js';
+export type { AdminKey, AdminKeyBudget, AdminKeyCreated, AdminKeyList, AdminUsageReport, AdminUsageRow } from './admin/admin-wire.js';
 export { createKeyAdmin, requireMasterKey, toAdminKey, type KeyAdmin } from './admin/key-admin.js';
 export { parseCreateKeyBody, parseUpdateKeyBody, updatableKeyFields, type CreateKeyInput } from './admin/parse-key-bodies.js';
-export { createUsageAdmin, type AdminUsageQuery, type AdminUsageReport, type AdminUsageRow, type UsageAdmin } from './admin/usage-admin.js';
+export { createUsageAdmin, type AdminUsageQuery, type UsageAdmin } from './admin/usage-admin.js';
+export { createAdminHandlers, adminOperationIds, type AdminHandlerOptions, type AdminOperationId } from './admin/create-admin-handlers.js';
 export {
   decide, rateLimitWindowMs,
   type RateLimitDecision, type RateLimiter, type RateLimitPolicy, type RateLimitRequest, type RateLimitWindowState,

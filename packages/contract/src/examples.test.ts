@@ -16,6 +16,7 @@ type JsonObject = { [key: string]: unknown };
 const agreedOperationIds = [
   'createResponse', 'getResponse', 'deleteResponse', 'cancelResponse', 'listInputItems', 'countInputTokens',
   'compactResponse', 'createChatCompletion', 'listModels', 'retrieveModel', 'getHealth', 'getReadiness',
+  'createAdminKey', 'listAdminKeys', 'getAdminKey', 'updateAdminKey', 'revokeAdminKey', 'getAdminUsage',
 ];
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const documentId = 'https://switchyard.invalid/contract.json';
@@ -299,6 +300,11 @@ const counterExamples: ReadonlyArray<readonly [string, string, unknown]> = [
   ['an unknown provider preference', 'ProviderPreferences', { sorting: 'price' }],
   ['21 tags', 'RequestTags', Array.from({ length: 21 }, (_, index) => `tag-${index}`)],
   ['17 metadata pairs', 'Metadata', Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`k${index}`, 'v']))],
+  ['a key update that sets the role', 'UpdateAdminKeyRequest', { role: 'admin' }],
+  ['a key update that moves the key to another tenant', 'UpdateAdminKeyRequest', { tenant: 'other' }],
+  ['a key without a tenant', 'CreateAdminKeyRequest', { name: 'k' }],
+  ['a budget with an unknown period', 'AdminKeyBudget', { limit_usd: 1, period: 'hourly' }],
+  ['a usage grouping that does not exist', 'AdminUsageGroupBy', 'provider'],
   ['an error without code', 'ErrorResponse', { error: { message: 'x', type: 'server_error', param: null } }],
   ['a chunk with a non-integer tool call index', 'CreateChatCompletionStreamResponse', {
     id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm',

@@ -2,26 +2,8 @@ import { InvalidAdminRequestError } from '../errors/invalid-admin-request-error.
 import type { Caller } from '../keys/caller.js';
 import type { UsageGroupBy } from '../ledger/aggregate-usage.js';
 import type { UsageLedger } from '../ledger/usage-ledger.js';
+import type { AdminUsageReport } from './admin-wire.js';
 import { requireMasterKey } from './key-admin.js';
-
-export interface AdminUsageRow {
-  readonly group: string | null;
-  readonly requests: number;
-  readonly input_tokens: number;
-  readonly cached_input_tokens: number;
-  readonly output_tokens: number;
-  readonly reasoning_tokens: number;
-  readonly cost_usd: number;
-}
-
-export interface AdminUsageReport {
-  readonly object: 'usage.report';
-  readonly group_by: UsageGroupBy;
-  readonly start: number;
-  readonly end: number;
-  readonly tenant: string | null;
-  readonly data: AdminUsageRow[];
-}
 
 /** Query parameters as they arrive (strings from the URL, or numbers once a validator coerced them). */
 export interface AdminUsageQuery {

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelResponseData, CancelResponseErrors, CancelResponseResponses, CompactResponseData, CompactResponseErrors, CompactResponseResponses, CountInputTokensData, CountInputTokensErrors, CountInputTokensResponses, CreateChatCompletionData, CreateChatCompletionErrors, CreateChatCompletionResponses, CreateResponseData, CreateResponseErrors, CreateResponseResponses, DeleteResponseData, DeleteResponseErrors, DeleteResponseResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResponseData, GetResponseErrors, GetResponseResponses, ListInputItemsData, ListInputItemsErrors, ListInputItemsResponses, ListModelsData, ListModelsErrors, ListModelsResponses, RetrieveModelData, RetrieveModelErrors, RetrieveModelResponses } from './types.gen.js';
+import type { CancelResponseData, CancelResponseErrors, CancelResponseResponses, CompactResponseData, CompactResponseErrors, CompactResponseResponses, CountInputTokensData, CountInputTokensErrors, CountInputTokensResponses, CreateAdminKeyData, CreateAdminKeyErrors, CreateAdminKeyResponses, CreateChatCompletionData, CreateChatCompletionErrors, CreateChatCompletionResponses, CreateResponseData, CreateResponseErrors, CreateResponseResponses, DeleteResponseData, DeleteResponseErrors, DeleteResponseResponses, GetAdminKeyData, GetAdminKeyErrors, GetAdminKeyResponses, GetAdminUsageData, GetAdminUsageErrors, GetAdminUsageResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetResponseData, GetResponseErrors, GetResponseResponses, ListAdminKeysData, ListAdminKeysErrors, ListAdminKeysResponses, ListInputItemsData, ListInputItemsErrors, ListInputItemsResponses, ListModelsData, ListModelsErrors, ListModelsResponses, RetrieveModelData, RetrieveModelErrors, RetrieveModelResponses, RevokeAdminKeyData, RevokeAdminKeyErrors, RevokeAdminKeyResponses, UpdateAdminKeyData, UpdateAdminKeyErrors, UpdateAdminKeyResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -157,3 +157,77 @@ export const getHealth = <ThrowOnError extends boolean = false>(options?: Option
  * Answers 200 when the gateway can serve traffic (configuration loaded, store reachable) and 503 with the failing checks otherwise, so that a load balancer stops sending requests. Needs no key.
  */
 export const getReadiness = <ThrowOnError extends boolean = false>(options?: Options<GetReadinessData, ThrowOnError>) => (options?.client ?? client).get<GetReadinessResponses, GetReadinessErrors, ThrowOnError>({ url: '/readyz', ...options });
+
+/**
+ * List virtual keys
+ *
+ * Lists the virtual keys, oldest first, without their secrets. Master key only: `Authorization: Bearer <master key>`. Any virtual key, whatever its role or limits, gets 403 and nothing changes.
+ */
+export const listAdminKeys = <ThrowOnError extends boolean = false>(options?: Options<ListAdminKeysData, ThrowOnError>) => (options?.client ?? client).get<ListAdminKeysResponses, ListAdminKeysErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/admin/keys',
+    ...options
+});
+
+/**
+ * Create a virtual key
+ *
+ * Creates a key `sk-sy-…` bound to a tenant, with optional allowed models, rpm and tpm limits, a spend budget and an expiry. The answer carries the plaintext `key` once; only its SHA-256 hash is stored, so it cannot be shown again. Master key only: `Authorization: Bearer <master key>`. Any virtual key, whatever its role or limits, gets 403 and nothing changes.
+ */
+export const createAdminKey = <ThrowOnError extends boolean = false>(options: Options<CreateAdminKeyData, ThrowOnError>) => (options.client ?? client).post<CreateAdminKeyResponses, CreateAdminKeyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/admin/keys',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revoke a virtual key
+ *
+ * Revokes a key: from now on it is refused with 401. The record stays (with `revoked_at`) so that its usage remains attributed; revoking twice keeps the first time. Master key only: `Authorization: Bearer <master key>`. Any virtual key, whatever its role or limits, gets 403 and nothing changes.
+ */
+export const revokeAdminKey = <ThrowOnError extends boolean = false>(options: Options<RevokeAdminKeyData, ThrowOnError>) => (options.client ?? client).delete<RevokeAdminKeyResponses, RevokeAdminKeyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/admin/keys/{key_id}',
+    ...options
+});
+
+/**
+ * Retrieve a virtual key
+ *
+ * Returns one key without its secret. Master key only: `Authorization: Bearer <master key>`. Any virtual key, whatever its role or limits, gets 403 and nothing changes.
+ */
+export const getAdminKey = <ThrowOnError extends boolean = false>(options: Options<GetAdminKeyData, ThrowOnError>) => (options.client ?? client).get<GetAdminKeyResponses, GetAdminKeyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/admin/keys/{key_id}',
+    ...options
+});
+
+/**
+ * Update a virtual key
+ *
+ * Changes the name, allowed models, rpm, tpm, budget, expiry or metadata of a key. These are the only writable fields (any other field is a 400): the tenant, the role and the secret never change. Master key only: `Authorization: Bearer <master key>`. Any virtual key, whatever its role or limits, gets 403 and nothing changes.
+ */
+export const updateAdminKey = <ThrowOnError extends boolean = false>(options: Options<UpdateAdminKeyData, ThrowOnError>) => (options.client ?? client).post<UpdateAdminKeyResponses, UpdateAdminKeyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/admin/keys/{key_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Usage report
+ *
+ * Requests, tokens and cost from the usage ledger, totalled per day, key, model, end user or tag over `[start, end)`. Each client request counts once, whatever the number of upstream attempts. Master key only: `Authorization: Bearer <master key>`. Any virtual key, whatever its role or limits, gets 403 and nothing changes.
+ */
+export const getAdminUsage = <ThrowOnError extends boolean = false>(options?: Options<GetAdminUsageData, ThrowOnError>) => (options?.client ?? client).get<GetAdminUsageResponses, GetAdminUsageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/admin/usage',
+    ...options
+});

@@ -3617,6 +3617,183 @@ export type ReadinessCheck = {
 };
 
 /**
+ * The period a budget covers, in UTC: a calendar day, an ISO week (from Monday), a calendar month, or the whole life of the key (`total`, never resets).
+ */
+export type AdminBudgetPeriod = 'daily' | 'weekly' | 'monthly' | 'total';
+
+/**
+ * A spend limit in USD per period. Before each request the gateway reserves its worst-case cost and refuses it with 402 `budget_exceeded` when the reservation does not fit; afterwards it keeps only the real cost.
+ */
+export type AdminKeyBudget = {
+    /**
+     * The most the key may spend in one period, in US dollars.
+     */
+    limit_usd: number;
+    period: AdminBudgetPeriod;
+};
+
+/**
+ * A virtual key, without its secret. Only a hash of the key is stored.
+ */
+export type AdminKey = {
+    /**
+     * The key's id (`key_…`), used in the admin paths. Not a credential.
+     */
+    id: string;
+    object: 'api_key';
+    /**
+     * A label for people.
+     */
+    name: string;
+    /**
+     * The tenant the key belongs to; its usage and stored responses are scoped to it.
+     */
+    tenant: string;
+    /**
+     * The first characters of the key (`sk-sy-` and four more), to recognise it in a list.
+     */
+    prefix: string;
+    /**
+     * Always `user` for keys made through this API; the admin API accepts only the master key.
+     */
+    role: 'admin' | 'user';
+    /**
+     * The model names the key may use; `null` allows every model.
+     */
+    allowed_models: Array<string> | null;
+    /**
+     * Requests per minute; `null` for no limit.
+     */
+    rpm: number | null;
+    /**
+     * Tokens per minute (input and output); `null` for no limit.
+     */
+    tpm: number | null;
+    /**
+     * The spend budget; `null` for none.
+     */
+    budget: AdminKeyBudget | null;
+    /**
+     * Unix time (seconds) after which the key stops working; `null` for never.
+     */
+    expires_at: number | null;
+    /**
+     * Unix time (seconds) when the key was revoked; `null` while it is active.
+     */
+    revoked_at: number | null;
+    /**
+     * Unix time (seconds) when the key was created.
+     */
+    created_at: number;
+    /**
+     * Up to 16 string pairs for the operator's own bookkeeping.
+     */
+    metadata: {
+        [key: string]: string;
+    };
+};
+
+/**
+ * A key just created. `key` is the secret itself, returned this one time only.
+ */
+export type AdminKeyCreated = AdminKey & {
+    /**
+     * The plaintext key (`sk-sy-…`). Store it now; it cannot be shown again.
+     */
+    key: string;
+};
+
+export type AdminKeyList = {
+    object: 'list';
+    data: Array<AdminKey>;
+};
+
+/**
+ * A new virtual key. Fields left out mean no limit (or, for `metadata`, none).
+ */
+export type CreateAdminKeyRequest = {
+    name: string;
+    /**
+     * The tenant the key belongs to.
+     */
+    tenant: string;
+    allowed_models?: Array<string> | null;
+    rpm?: number | null;
+    tpm?: number | null;
+    budget?: AdminKeyBudget | null;
+    /**
+     * Unix time (seconds); `null` for never.
+     */
+    expires_at?: number | null;
+    metadata?: {
+        [key: string]: string;
+    };
+};
+
+/**
+ * The fields to change; the others stay as they are. `null` removes a limit. These are the only writable fields: the tenant, the role and the secret of a key never change.
+ */
+export type UpdateAdminKeyRequest = {
+    name?: string;
+    allowed_models?: Array<string> | null;
+    rpm?: number | null;
+    tpm?: number | null;
+    budget?: AdminKeyBudget | null;
+    expires_at?: number | null;
+    metadata?: {
+        [key: string]: string;
+    };
+};
+
+/**
+ * How usage rows are grouped: by UTC day (`YYYY-MM-DD`), key id, model, end user (the request's `user`) or tag (a request with several tags counts under each).
+ */
+export type AdminUsageGroupBy = 'day' | 'key' | 'model' | 'user' | 'tag';
+
+/**
+ * Totals of one group. Each client request counts once, whatever the number of upstream attempts.
+ */
+export type AdminUsageRow = {
+    /**
+     * The day, key id, model, user or tag; `null` for requests without one (no user, for example).
+     */
+    group: string | null;
+    requests: number;
+    input_tokens: number;
+    /**
+     * Input tokens served from a prompt cache (included in `input_tokens`).
+     */
+    cached_input_tokens: number;
+    output_tokens: number;
+    /**
+     * Reasoning tokens (included in `output_tokens`).
+     */
+    reasoning_tokens: number;
+    /**
+     * The cost in US dollars, from the price table.
+     */
+    cost_usd: number;
+};
+
+export type AdminUsageReport = {
+    object: 'usage.report';
+    group_by: AdminUsageGroupBy;
+    /**
+     * Unix time (seconds), inclusive.
+     */
+    start: number;
+    /**
+     * Unix time (seconds), exclusive.
+     */
+    end: number;
+    /**
+     * The tenant filter, or `null` for every tenant.
+     */
+    tenant: string | null;
+    data: Array<AdminUsageRow>;
+};
+
+/**
  * Switchyard extension. With `true`, a request parameter that the routed provider cannot honour is rejected with a 400 (`param` names it) instead of being removed and reported in the `x-switchyard-warnings` response header. `false` (the default) keeps the lenient behaviour.
  */
 export type StrictHeader = 'true' | 'false';
@@ -4576,3 +4753,366 @@ export type GetReadinessResponses = {
 };
 
 export type GetReadinessResponse = GetReadinessResponses[keyof GetReadinessResponses];
+
+export type ListAdminKeysData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only the keys of this tenant.
+         */
+        tenant?: string;
+    };
+    url: '/v1/admin/keys';
+};
+
+export type ListAdminKeysErrors = {
+    /**
+     * The request is malformed or a field is invalid; `param` names the field.
+     */
+    400: ErrorResponse;
+    /**
+     * No key, or an unknown or revoked key.
+     */
+    401: ErrorResponse;
+    /**
+     * The key may not use this model, provider or operation.
+     */
+    403: ErrorResponse;
+    /**
+     * The model or resource does not exist, or the key cannot see it.
+     */
+    404: ErrorResponse;
+    /**
+     * The path exists but not with this method; `Allow` lists the methods it has.
+     */
+    405: ErrorResponse;
+    /**
+     * A rate limit of the key was hit. Wait `Retry-After` seconds; the `x-ratelimit-*` headers describe the limits.
+     */
+    429: ErrorResponse;
+    /**
+     * An unexpected failure inside the gateway. Safe to retry.
+     */
+    500: ErrorResponse;
+    /**
+     * No deployment can serve the request right now (all cooling down, or the gateway is shutting down). May carry `Retry-After`.
+     */
+    503: ErrorResponse;
+};
+
+export type ListAdminKeysError = ListAdminKeysErrors[keyof ListAdminKeysErrors];
+
+export type ListAdminKeysResponses = {
+    /**
+     * The keys.
+     */
+    200: AdminKeyList;
+};
+
+export type ListAdminKeysResponse = ListAdminKeysResponses[keyof ListAdminKeysResponses];
+
+export type CreateAdminKeyData = {
+    body: CreateAdminKeyRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/admin/keys';
+};
+
+export type CreateAdminKeyErrors = {
+    /**
+     * The request is malformed or a field is invalid; `param` names the field.
+     */
+    400: ErrorResponse;
+    /**
+     * No key, or an unknown or revoked key.
+     */
+    401: ErrorResponse;
+    /**
+     * The key may not use this model, provider or operation.
+     */
+    403: ErrorResponse;
+    /**
+     * The model or resource does not exist, or the key cannot see it.
+     */
+    404: ErrorResponse;
+    /**
+     * The path exists but not with this method; `Allow` lists the methods it has.
+     */
+    405: ErrorResponse;
+    /**
+     * The request body is over the configured size limit; it was not read to the end.
+     */
+    413: ErrorResponse;
+    /**
+     * A rate limit of the key was hit. Wait `Retry-After` seconds; the `x-ratelimit-*` headers describe the limits.
+     */
+    429: ErrorResponse;
+    /**
+     * An unexpected failure inside the gateway. Safe to retry.
+     */
+    500: ErrorResponse;
+    /**
+     * No deployment can serve the request right now (all cooling down, or the gateway is shutting down). May carry `Retry-After`.
+     */
+    503: ErrorResponse;
+};
+
+export type CreateAdminKeyError = CreateAdminKeyErrors[keyof CreateAdminKeyErrors];
+
+export type CreateAdminKeyResponses = {
+    /**
+     * The new key, with its secret shown this once.
+     */
+    200: AdminKeyCreated;
+};
+
+export type CreateAdminKeyResponse = CreateAdminKeyResponses[keyof CreateAdminKeyResponses];
+
+export type RevokeAdminKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The id of the key (`key_…`), not the key itself.
+         */
+        key_id: string;
+    };
+    query?: never;
+    url: '/v1/admin/keys/{key_id}';
+};
+
+export type RevokeAdminKeyErrors = {
+    /**
+     * The request is malformed or a field is invalid; `param` names the field.
+     */
+    400: ErrorResponse;
+    /**
+     * No key, or an unknown or revoked key.
+     */
+    401: ErrorResponse;
+    /**
+     * The key may not use this model, provider or operation.
+     */
+    403: ErrorResponse;
+    /**
+     * The model or resource does not exist, or the key cannot see it.
+     */
+    404: ErrorResponse;
+    /**
+     * The path exists but not with this method; `Allow` lists the methods it has.
+     */
+    405: ErrorResponse;
+    /**
+     * A rate limit of the key was hit. Wait `Retry-After` seconds; the `x-ratelimit-*` headers describe the limits.
+     */
+    429: ErrorResponse;
+    /**
+     * An unexpected failure inside the gateway. Safe to retry.
+     */
+    500: ErrorResponse;
+    /**
+     * No deployment can serve the request right now (all cooling down, or the gateway is shutting down). May carry `Retry-After`.
+     */
+    503: ErrorResponse;
+};
+
+export type RevokeAdminKeyError = RevokeAdminKeyErrors[keyof RevokeAdminKeyErrors];
+
+export type RevokeAdminKeyResponses = {
+    /**
+     * The revoked key.
+     */
+    200: AdminKey;
+};
+
+export type RevokeAdminKeyResponse = RevokeAdminKeyResponses[keyof RevokeAdminKeyResponses];
+
+export type GetAdminKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The id of the key (`key_…`), not the key itself.
+         */
+        key_id: string;
+    };
+    query?: never;
+    url: '/v1/admin/keys/{key_id}';
+};
+
+export type GetAdminKeyErrors = {
+    /**
+     * The request is malformed or a field is invalid; `param` names the field.
+     */
+    400: ErrorResponse;
+    /**
+     * No key, or an unknown or revoked key.
+     */
+    401: ErrorResponse;
+    /**
+     * The key may not use this model, provider or operation.
+     */
+    403: ErrorResponse;
+    /**
+     * The model or resource does not exist, or the key cannot see it.
+     */
+    404: ErrorResponse;
+    /**
+     * The path exists but not with this method; `Allow` lists the methods it has.
+     */
+    405: ErrorResponse;
+    /**
+     * A rate limit of the key was hit. Wait `Retry-After` seconds; the `x-ratelimit-*` headers describe the limits.
+     */
+    429: ErrorResponse;
+    /**
+     * An unexpected failure inside the gateway. Safe to retry.
+     */
+    500: ErrorResponse;
+    /**
+     * No deployment can serve the request right now (all cooling down, or the gateway is shutting down). May carry `Retry-After`.
+     */
+    503: ErrorResponse;
+};
+
+export type GetAdminKeyError = GetAdminKeyErrors[keyof GetAdminKeyErrors];
+
+export type GetAdminKeyResponses = {
+    /**
+     * The key.
+     */
+    200: AdminKey;
+};
+
+export type GetAdminKeyResponse = GetAdminKeyResponses[keyof GetAdminKeyResponses];
+
+export type UpdateAdminKeyData = {
+    body: UpdateAdminKeyRequest;
+    path: {
+        /**
+         * The id of the key (`key_…`), not the key itself.
+         */
+        key_id: string;
+    };
+    query?: never;
+    url: '/v1/admin/keys/{key_id}';
+};
+
+export type UpdateAdminKeyErrors = {
+    /**
+     * The request is malformed or a field is invalid; `param` names the field.
+     */
+    400: ErrorResponse;
+    /**
+     * No key, or an unknown or revoked key.
+     */
+    401: ErrorResponse;
+    /**
+     * The key may not use this model, provider or operation.
+     */
+    403: ErrorResponse;
+    /**
+     * The model or resource does not exist, or the key cannot see it.
+     */
+    404: ErrorResponse;
+    /**
+     * The path exists but not with this method; `Allow` lists the methods it has.
+     */
+    405: ErrorResponse;
+    /**
+     * The request body is over the configured size limit; it was not read to the end.
+     */
+    413: ErrorResponse;
+    /**
+     * A rate limit of the key was hit. Wait `Retry-After` seconds; the `x-ratelimit-*` headers describe the limits.
+     */
+    429: ErrorResponse;
+    /**
+     * An unexpected failure inside the gateway. Safe to retry.
+     */
+    500: ErrorResponse;
+    /**
+     * No deployment can serve the request right now (all cooling down, or the gateway is shutting down). May carry `Retry-After`.
+     */
+    503: ErrorResponse;
+};
+
+export type UpdateAdminKeyError = UpdateAdminKeyErrors[keyof UpdateAdminKeyErrors];
+
+export type UpdateAdminKeyResponses = {
+    /**
+     * The key as updated.
+     */
+    200: AdminKey;
+};
+
+export type UpdateAdminKeyResponse = UpdateAdminKeyResponses[keyof UpdateAdminKeyResponses];
+
+export type GetAdminUsageData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The grouping; `day` when omitted.
+         */
+        group_by?: AdminUsageGroupBy;
+        /**
+         * Unix time (seconds), inclusive; 30 days before `end` when omitted. At most 366 days before `end`.
+         */
+        start?: number;
+        /**
+         * Unix time (seconds), exclusive; now when omitted.
+         */
+        end?: number;
+        /**
+         * Only this tenant's usage; every tenant when omitted.
+         */
+        tenant?: string;
+    };
+    url: '/v1/admin/usage';
+};
+
+export type GetAdminUsageErrors = {
+    /**
+     * The request is malformed or a field is invalid; `param` names the field.
+     */
+    400: ErrorResponse;
+    /**
+     * No key, or an unknown or revoked key.
+     */
+    401: ErrorResponse;
+    /**
+     * The key may not use this model, provider or operation.
+     */
+    403: ErrorResponse;
+    /**
+     * The model or resource does not exist, or the key cannot see it.
+     */
+    404: ErrorResponse;
+    /**
+     * The path exists but not with this method; `Allow` lists the methods it has.
+     */
+    405: ErrorResponse;
+    /**
+     * A rate limit of the key was hit. Wait `Retry-After` seconds; the `x-ratelimit-*` headers describe the limits.
+     */
+    429: ErrorResponse;
+    /**
+     * An unexpected failure inside the gateway. Safe to retry.
+     */
+    500: ErrorResponse;
+    /**
+     * No deployment can serve the request right now (all cooling down, or the gateway is shutting down). May carry `Retry-After`.
+     */
+    503: ErrorResponse;
+};
+
+export type GetAdminUsageError = GetAdminUsageErrors[keyof GetAdminUsageErrors];
+
+export type GetAdminUsageResponses = {
+    /**
+     * The usage report.
+     */
+    200: AdminUsageReport;
+};
+
+export type GetAdminUsageResponse = GetAdminUsageResponses[keyof GetAdminUsageResponses];
