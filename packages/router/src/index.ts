@@ -32,3 +32,5 @@ export type { AttemptRecord } from './executor/attempt-record.js';
 export { affinityDeploymentFor, preferAffinity, providerKindsFor } from './affinity/affinity-deployment-for.js';
 export { computeCost, type Cost } from './cost/compute-cost.js';
 export { estimateMaxCost, defaultReservedOutputTokens, type CostEstimateRequest, type MaxCostEstimate } from './cost/estimate-max-cost.js';
+export { parseRoutingConfig, type RoutingConfig } from './config/parse-routing-config.js';
+export { RoutingConfigError } from './config/routing-config-error.js';

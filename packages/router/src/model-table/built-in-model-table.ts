@@ -4,7 +4,7 @@ import { parseModelTable } from './parse-model-table.js';
 
 let parsed: ModelTable | undefined;
 
-/** The model table shipped with Switchyard (`src/data/model-table.json`), parsed and checked once. */
+/** The model table shipped with Switchyard (`src/model-table/model-table.json`), parsed and checked once. */
 export function builtInModelTable(): ModelTable {
   parsed ??= parseModelTable(rawTable);
   return parsed;
