@@ -34,3 +34,4 @@ export { computeCost, type Cost } from './cost/compute-cost.js';
 export { estimateMaxCost, defaultReservedOutputTokens, type CostEstimateRequest, type MaxCostEstimate } from './cost/estimate-max-cost.js';
 export { parseRoutingConfig, type RoutingConfig } from './config/parse-routing-config.js';
 export { RoutingConfigError } from './config/routing-config-error.js';
+export { createRouter, type Router, type RouterOptions, type RouteRequest, type Route, type RoutedResult, type ExecuteRouteOptions } from './router/create-router.js';
