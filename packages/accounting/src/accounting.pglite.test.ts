@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { defineAdminHandlersSuite } from './admin/admin-handlers.suite.js';
+import { defineRequestAccountingSuite } from './request/request-accounting.suite.js';
 import { defineBudgetStoreSuite } from './budgets/budget-store.suite.js';
 import { defineKeysSuite } from './keys/keys.suite.js';
 import { defineUsageLedgerSuite } from './ledger/usage-ledger.suite.js';
@@ -14,4 +15,5 @@ describe('accounting on PGlite (embedded)', () => {
   defineBudgetStoreSuite(harness);
   defineUsageLedgerSuite(harness);
   defineAdminHandlersSuite(harness);
+  defineRequestAccountingSuite(harness);
 });

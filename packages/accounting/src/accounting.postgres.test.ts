@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { defineAdminHandlersSuite } from './admin/admin-handlers.suite.js';
+import { defineRequestAccountingSuite } from './request/request-accounting.suite.js';
 import { defineBudgetStoreSuite } from './budgets/budget-store.suite.js';
 import { defineKeysSuite } from './keys/keys.suite.js';
 import { defineUsageLedgerSuite } from './ledger/usage-ledger.suite.js';
@@ -22,4 +23,5 @@ describe.skipIf(postgres.url === undefined && !postgres.required)('accounting on
   defineBudgetStoreSuite(harness);
   defineUsageLedgerSuite(harness);
   defineAdminHandlersSuite(harness);
+  defineRequestAccountingSuite(harness);
 });

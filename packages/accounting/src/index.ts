@@ -31,3 +31,9 @@ export { KeyNotFoundError } from './errors/key-not-found-error.js';
 export { InvalidAdminRequestError } from './errors/invalid-admin-request-error.js';
 export { BudgetExceededError, type BudgetExceededDetails } from './errors/budget-exceeded-error.js';
 export { RateLimitExceededError } from './errors/rate-limit-exceeded-error.js';
+export { createFailOpenRateLimiter } from './limits/create-fail-open-rate-limiter.js';
+export { ModelNotAllowedError } from './errors/model-not-allowed-error.js';
+export {
+  createRequestAccounting,
+  type Admission, type AdmitRequest, type RequestAccounting, type RequestAccountingOptions, type RequestOutcome,
+} from './request/request-accounting.js';
