@@ -3,6 +3,7 @@ import { GatewayError } from '@switchyard/core';
 import type { ResponseStore } from '@switchyard/store';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import { resolveModel, type ResolvedModel } from '../routing/resolve-model.js';
+import { applyTruncation } from './apply-truncation.js';
 import { normaliseInputItems } from './normalise-input-items.js';
 
 export interface PreparedCreate {
@@ -39,6 +40,7 @@ function inputAsItems(input: CreateResponse['input']): InputItem[] {
  * outputs, reasoning items) for every provider. Only the new request's `instructions` apply
  * (earlier turns' instructions are not carried, as at OpenAI). Unknown, foreign, deleted and
  * `store: false` ids are `previous_response_not_found`; a previous response still running is a 400.
+ * `truncation` is applied here for providers without native Responses (see `applyTruncation`).
  */
 export async function prepareCreate(
   body: CreateResponse,
@@ -63,6 +65,9 @@ export async function prepareCreate(
     }
     input = [...chain.items.map(chainItemForUpstream), ...inputAsItems(body.input)];
   }
-  const upstreamBody: CreateResponse = { ...rest, model: target.upstreamModel, ...(input === undefined ? {} : { input }) };
+  const expanded: CreateResponse = { ...rest, model: target.upstreamModel, ...(input === undefined ? {} : { input }) };
+  // Native Responses providers truncate upstream; for the others the gateway does it.
+  const native = target.provider.adapter.operations.createResponse !== undefined;
+  const upstreamBody = native ? expanded : applyTruncation(expanded, target.upstreamModel);
   return { target, clientModel: body.model as string, inputItems: normaliseInputItems(body.input), upstreamBody };
 }

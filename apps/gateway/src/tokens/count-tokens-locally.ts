@@ -4,6 +4,9 @@ import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
 
 type Item = Record<string, unknown>;
 
+/** The parts of a request, besides its input, that count (a `TokenCountsBody` or a `CreateResponse`). */
+export type CountableBody = Pick<TokenCountsBody, 'instructions' | 'tools' | 'text'>;
+
 /** How a count was made: OpenAI's own encoding, or the documented estimate for other models. */
 export type TokenCountMethod = 'o200k_base' | 'cl100k_base' | 'estimate';
 
@@ -54,7 +57,7 @@ function itemText(item: Item): { text: string; images: number } {
  * more message, tools count as their JSON definition, an image 85 tokens. An approximation of the
  * provider's own count (which also adds hidden formatting), good for budgeting and truncation.
  */
-export function countTokensLocally(body: TokenCountsBody, input: readonly Item[], method: TokenCountMethod): number {
+export function countTokensLocally(body: CountableBody, input: readonly Item[], method: TokenCountMethod): number {
   const count = counter(method);
   let total = 0;
   if (typeof body.instructions === 'string' && body.instructions !== '') total += count(body.instructions) + perMessageOverhead;
