@@ -35,3 +35,4 @@ export { estimateMaxCost, defaultReservedOutputTokens, type CostEstimateRequest,
 export { parseRoutingConfig, type RoutingConfig } from './config/parse-routing-config.js';
 export { RoutingConfigError } from './config/routing-config-error.js';
 export { createRouter, type Router, type RouterOptions, type RouteRequest, type Route, type RoutedResult, type ExecuteRouteOptions } from './router/create-router.js';
+export { peekStream, peekStreamParts, type PeekStreamOptions, type PeekStreamPartsOptions } from './executor/peek-stream.js';

@@ -52,7 +52,10 @@ function classifyGatewayError(error: GatewayError): ErrorClass {
     if (contentPolicyCodes.has(code) || messageMatches(body, contentPolicyMessages)) return 'content_policy';
   }
   if (contentPolicyCodes.has(code)) return 'content_policy';
-  if (error instanceof UpstreamError && error.upstreamStatus === 0) return nodeErrorCode(error) !== undefined && timeoutCodes.has(nodeErrorCode(error) as string) ? 'timeout' : 'connection';
+  if (error instanceof UpstreamError && error.upstreamStatus === 0) {
+    const code = nodeErrorCode(error);
+    return code !== undefined && timeoutCodes.has(code) ? 'timeout' : 'connection';
+  }
   if (error.status === 429) return 'rate_limit';
   if (error.status === 408 || error.status === 504 || error.type === 'timeout_error') return 'timeout';
   if (error.status === 409) return 'conflict';
