@@ -116,6 +116,7 @@ describe('createModelRegistry', () => {
     ['an empty alias', { aliases: { fast: [] } }, 'no deployments'],
     ['a lower-case region', { deployments: [{ name: 'a', provider: 'openai', upstreamModel: 'x', regions: ['de'] }] }, 'ISO 3166-1'],
     ['a negative weight', { deployments: [{ name: 'a', provider: 'openai', upstreamModel: 'x', weight: -1 }] }, 'weight'],
+    ['a deployment of an unconfigured provider', { providers: { openai: 'openai' }, deployments: [{ name: 'a', provider: 'mistral', upstreamModel: 'x' }] }, 'not configured'],
   ])('refuses %s', (_name, options, fragment) => {
     expect(() => createModelRegistry({ builtInTable: table, ...options })).toThrow(RegistryConfigError);
     expect(() => createModelRegistry({ builtInTable: table, ...options })).toThrow(fragment);

@@ -56,6 +56,9 @@ export function createModelRegistry(options: ModelRegistryOptions = {}): ModelRe
   const byPublicName = new Map<string, Deployment[]>();
   for (const config of options.deployments ?? []) {
     if (byName.has(config.name)) throw new RegistryConfigError(`deployment ${config.name} is declared twice`);
+    if (options.providers !== undefined && !providers.has(config.provider)) {
+      throw new RegistryConfigError(`deployment ${config.name} uses provider ${config.provider}, which is not configured`);
+    }
     const deployment = buildDeployment(config, kindOf(config.provider), tableEntry(config.provider, config.upstreamModel));
     byName.set(deployment.name, deployment);
     const publicName = `${deployment.provider}/${deployment.upstreamModel}`;
