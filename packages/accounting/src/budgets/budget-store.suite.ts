@@ -49,6 +49,20 @@ export function defineBudgetStoreSuite(harness: SqlHarness): void {
       expect(await store.settle('unknown-reservation', 1)).toEqual({ applied: false });
     });
 
+    it('is idempotent per reservation id, also for concurrent calls from two instances', async () => {
+      const [first, second] = storesFor('strict');
+      if (first === undefined || second === undefined) throw new Error('no store');
+      const keyId = uniqueId('key');
+      const budget: KeyBudget = { limitUsd: 1, period: 'total' };
+      const reservationId = uniqueId('res');
+      const reservations = await Promise.all([first, second, first, second].map((store) => store.reserve({ reservationId, keyId, budget, amountUsd: 0.3 })));
+      expect(new Set(reservations.map((reservation) => reservation.amountUsd))).toEqual(new Set([0.3]));
+      expect(await first.status(keyId, budget)).toMatchObject({ reservedUsd: 0.3 });
+      await first.settle(reservationId, 0.2);
+      await second.reserve({ reservationId, keyId, budget, amountUsd: 0.3 });
+      expect(await first.status(keyId, budget)).toMatchObject({ reservedUsd: 0, spentUsd: 0.2 });
+    });
+
     it('refuses with 402 budget_exceeded, x-should-retry false, and no change', async () => {
       const [store] = storesFor('strict');
       if (store === undefined) throw new Error('no store');

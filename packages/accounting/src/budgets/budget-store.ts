@@ -44,7 +44,10 @@ export interface SettleOutcome {
 }
 
 export interface BudgetStore {
-  /** Atomically admits the worst-case cost or throws `BudgetExceededError` (402). */
+  /**
+   * Atomically admits the worst-case cost or throws `BudgetExceededError` (402). Idempotent per
+   * `reservationId`: reserving an id again returns the first reservation and reserves nothing more.
+   */
   reserve(request: ReserveRequest): Promise<Reservation>;
   /** Replaces the reservation with the real cost: reserved −= amount, spent += actual. Exactly once per reservation. */
   settle(reservationId: string, actualUsd: number): Promise<SettleOutcome>;
@@ -97,6 +100,22 @@ export function createBudgetStore(sql: SqlClient, options: BudgetStoreOptions = 
       const amount = usd(request.amountUsd, 'amountUsd');
       const window = periodWindow(request.budget.period, request.now ?? new Date());
       return sql.transaction(async (transaction) => {
+        // The reservation row first: a second reserve with the same id (a re-run of the same
+        // request) waits for the first, then finds it and reserves nothing more.
+        const inserted = await transaction.query(
+          `INSERT INTO budget_reservations (id, key_id, period_start, amount_usd) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [request.reservationId, request.keyId, window.start, amount],
+        );
+        if (inserted.rows.length === 0) {
+          const existing = await transaction.query<{ key_id: string; period_start: Date | string; amount_usd: string }>(
+            'SELECT key_id, period_start, amount_usd FROM budget_reservations WHERE id = $1',
+            [request.reservationId],
+          );
+          const row = existing.rows[0];
+          if (row === undefined) throw new Error('A reservation vanished while it was being read.');
+          return { reservationId: request.reservationId, keyId: row.key_id, periodStart: new Date(row.period_start), amountUsd: Number(row.amount_usd) };
+        }
         await transaction.query(
           'INSERT INTO budget_counters (key_id, period_start) VALUES ($1, $2) ON CONFLICT (key_id, period_start) DO NOTHING',
           [request.keyId, window.start],
@@ -109,10 +128,6 @@ export function createBudgetStore(sql: SqlClient, options: BudgetStoreOptions = 
         if (admitted.rows.length === 0) {
           throw new BudgetExceededError({ limitUsd: request.budget.limitUsd, period: request.budget.period, resetsAt: window.end?.toISOString() });
         }
-        await transaction.query(
-          'INSERT INTO budget_reservations (id, key_id, period_start, amount_usd) VALUES ($1, $2, $3, $4)',
-          [request.reservationId, request.keyId, window.start, amount],
-        );
         return { reservationId: request.reservationId, keyId: request.keyId, periodStart: window.start, amountUsd: amount };
       });
     },
