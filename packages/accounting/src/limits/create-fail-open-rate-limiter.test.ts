@@ -18,3 +18,18 @@ describe('createFailOpenRateLimiter', () => {
     expect(errors).toHaveLength(2);
   });
 });
+
+describe('createFailOpenRateLimiter over an unreachable Redis', () => {
+  it('admits once the Redis client gives up on the command', async () => {
+    const { createRedisRateLimiter } = await import('./create-redis-rate-limiter.js');
+    const errors: unknown[] = [];
+    const inner = createRedisRateLimiter({ url: 'redis://127.0.0.1:1', keyPrefix: 'unreachable:' });
+    const limiter = createFailOpenRateLimiter(inner, (error) => errors.push(error));
+    try {
+      expect(await limiter.acquire({ subject: 'k', policy: { rpm: 1, tpm: null }, tokens: 0 })).toMatchObject({ allowed: true });
+      expect(errors).toHaveLength(1);
+    } finally {
+      await limiter.close();
+    }
+  }, 20_000);
+});
