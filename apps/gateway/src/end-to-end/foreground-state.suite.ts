@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedStorage } from '../state/open-storage.js';
 import { testMasterKey } from '../test-support/start-test-gateway.js';
-import { rawCall, startStatefulFixture, tenantBKey, type StatefulFixture } from './stateful-fixture.js';
+import { rawCall, startStatefulFixture, tenantBKey, waitFor, type StatefulFixture } from './stateful-fixture.js';
 
 type ChatMessage = { role: string; content: unknown };
 
@@ -95,6 +95,24 @@ export function defineForegroundStateSuite(name: string, openStorage: () => Prom
       expect(sent).not.toContain('previous_response_id');
       const fetched = await client.responses.retrieve(previousId!);
       expect(fetched.status).toBe('completed');
+    });
+
+    it('a client that disconnects mid-stream leaves the response retrievable as cancelled, with the upstream aborted', async () => {
+      const { client, upstream } = fixture;
+      upstream.enqueue({ kind: 'slow-stream', intervalMs: 60 });
+      const controller = new AbortController();
+      const stream = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'long story', stream: true }, { signal: controller.signal });
+      let id = '';
+      for await (const event of stream) {
+        if (event.type === 'response.created') id = event.response.id;
+        if (event.type === 'response.output_text.delta') {
+          controller.abort();
+          break;
+        }
+      }
+      await upstream.waitForClientAbort({ timeoutMs: 5000 });
+      const stored = await waitFor(() => client.responses.retrieve(id), (response) => response.status !== 'in_progress');
+      expect(stored.status).toBe('cancelled');
     });
 
     it('store: false keeps nothing: GET is 404 and chaining onto it is previous_response_not_found', async () => {

@@ -12,6 +12,8 @@ export interface RecordResponseStreamOptions {
   readonly tenantId: string;
   readonly logger: Logger;
   readonly requestId: string;
+  /** The client's signal: an error after it aborted is the disconnect, stored as `cancelled`. */
+  readonly signal: AbortSignal;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function* recordResponseStream(
     if (!settled && store !== undefined) {
       settled = true;
       if (seen.length === 0) await store.deleteResponse(options.tenantId, identity.id);
+      else if (options.signal.aborted) await persist({ status: 'cancelled', response: undefined });
       else await persist({ status: 'failed', response: undefined, error: responseErrorFromError(error) });
     }
     throw error;

@@ -63,7 +63,7 @@ export async function serveForegroundResponse(
     throw error;
   }
   if (isAsyncIterable<ResponseStreamEvent>(result)) {
-    return recordResponseStream(result, { identity, store, tenantId: context.tenantId, logger: context.logger, requestId: context.requestId });
+    return recordResponseStream(result, { identity, store, tenantId: context.tenantId, logger: context.logger, requestId: context.requestId, signal: context.signal });
   }
   const response = withIdentity(result, identity);
   if (store !== undefined) {
