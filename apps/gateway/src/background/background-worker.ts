@@ -20,25 +20,25 @@ export interface BackgroundWorkerOptions {
 }
 
 /**
- * The in-process worker loop: `concurrency` slots, each claiming the oldest runnable background
- * run (`queued`, or `in_progress` with a lapsed lease: its worker died) with a lease, and running
- * it. Idle slots poll; `wake()` (a run was just queued here) makes them claim at once. On
+ * The in-process worker: up to `concurrency` runs at once, each claimed with a lease (the oldest
+ * runnable background run: `queued`, or `in_progress` with a lapsed lease because its worker
+ * died). While a slot is free it polls; `wake()` (a run was just queued here) claims at once. On
  * `stop()` running runs are aborted and released back to `queued` for another instance.
  */
 export class BackgroundWorker {
   readonly #options: BackgroundWorkerOptions;
   readonly #shutdown = new AbortController();
   readonly #sleepers = new Set<() => void>();
-  readonly #running = new Set<string>();
-  #slots: Promise<void>[] = [];
+  readonly #running = new Map<string, Promise<void>>();
+  #loops: Promise<void>[] = [];
 
   constructor(options: BackgroundWorkerOptions) {
     this.#options = options;
   }
 
   start(): void {
-    if (this.#slots.length > 0) return;
-    this.#slots = [...Array.from({ length: this.#options.concurrency }, () => this.#slot()), this.#purger()];
+    if (this.#loops.length > 0) return;
+    this.#loops = [this.#claimLoop(), this.#purger()];
   }
 
   wake(): void {
@@ -48,31 +48,38 @@ export class BackgroundWorker {
   async stop(): Promise<void> {
     this.#shutdown.abort(new Error('The gateway is shutting down.'));
     this.wake();
-    await Promise.all(this.#slots);
-    await Promise.all(
-      [...this.#running].map((id) => this.#options.store.releaseRun(id, this.#options.workerId).catch(() => false)),
-    );
+    await Promise.all(this.#loops);
+    await Promise.all([...this.#running.values()]);
+    await Promise.all([...this.#running.keys()].map((id) => this.#options.store.releaseRun(id, this.#options.workerId).catch(() => false)));
   }
 
-  async #slot(): Promise<void> {
-    const { store, workerId, leaseMs, logger } = this.#options;
+  /**
+   * One claim query per interval while this instance has a free slot (at once after `wake()` or
+   * when a run ends), so idle instances cost one small query a second each.
+   */
+  async #claimLoop(): Promise<void> {
+    const { store, workerId, leaseMs, logger, concurrency } = this.#options;
     const interval = this.#options.pollIntervalMs ?? 1000;
     while (!this.#shutdown.signal.aborted) {
       let claimed = false;
-      try {
-        await this.#options.hot.liveness.heartbeat(workerId, Math.max(leaseMs, interval * 3));
-        const run = await store.claimNextRun(workerId, leaseMs);
-        if (run !== undefined) {
-          claimed = true;
-          this.#running.add(run.id);
-          try {
-            await runBackgroundResponse(run, { ...this.#options, shutdown: this.#shutdown.signal });
-          } finally {
-            if (!this.#shutdown.signal.aborted) this.#running.delete(run.id);
+      if (this.#running.size < concurrency) {
+        try {
+          await this.#options.hot.liveness.heartbeat(workerId, Math.max(leaseMs, interval * 3));
+          const run = await store.claimNextRun(workerId, leaseMs);
+          if (run !== undefined && !this.#shutdown.signal.aborted) {
+            claimed = true;
+            const execution = runBackgroundResponse(run, { ...this.#options, shutdown: this.#shutdown.signal })
+              .catch((error: unknown) => logger.warn({ responseId: run.id, err: error }, 'background run ended with an error'))
+              .finally(() => {
+                // On shutdown the entry stays, so `stop()` releases the run for another instance.
+                if (!this.#shutdown.signal.aborted) this.#running.delete(run.id);
+                this.wake();
+              });
+            this.#running.set(run.id, execution);
           }
+        } catch (error) {
+          if (!this.#shutdown.signal.aborted) logger.warn({ err: error }, 'background worker: claiming a run failed');
         }
-      } catch (error) {
-        if (!this.#shutdown.signal.aborted) logger.warn({ err: error }, 'background worker: claiming or running a run failed');
       }
       if (!claimed) await this.#sleep(interval);
     }
