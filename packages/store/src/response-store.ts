@@ -11,6 +11,7 @@ import { appendEvents, readEvents, type ReadEventsOptions } from './responses/re
 import { claimNextRun, releaseRun, renewLease, type ClaimOptions } from './responses/run-queue.js';
 import { requestCancel } from './responses/request-cancel.js';
 import { purgeUnstored } from './responses/purge-unstored.js';
+import { failAbandonedResponses } from './responses/fail-abandoned-responses.js';
 import type { StoredResponse } from './responses/stored-response.js';
 
 /** Every persistent operation on stateful Responses. Tenant-scoped reads answer "unknown" for foreign ids. */
@@ -30,6 +31,8 @@ export interface ResponseStore {
   releaseRun(id: string, workerId: string): Promise<boolean>;
   requestCancel(tenantId: string, id: string): Promise<StoredResponse | undefined>;
   purgeUnstored(olderThanMs: number): Promise<number>;
+  /** Fails foreground responses stuck `in_progress` for longer than `olderThanMs`; see `failAbandonedResponses`. */
+  failAbandonedResponses(olderThanMs: number): Promise<number>;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -53,6 +56,7 @@ export function createResponseStore(sql: SqlClient): ResponseStore {
     releaseRun: (id, workerId) => releaseRun(sql, id, workerId),
     requestCancel: (tenantId, id) => requestCancel(sql, tenantId, id),
     purgeUnstored: (olderThanMs) => purgeUnstored(sql, olderThanMs),
+    failAbandonedResponses: (olderThanMs) => failAbandonedResponses(sql, olderThanMs),
     async ping() {
       await sql.query('SELECT 1');
     },

@@ -5,6 +5,7 @@ import type { ProviderDirectory } from '../providers/configured-provider.js';
 import { runBackgroundResponse } from './run-background-response.js';
 
 const unstoredRetentionMs = 10 * 60_000;
+const abandonedAfterMs = 60 * 60_000;
 
 export interface BackgroundWorkerOptions {
   readonly store: ResponseStore;
@@ -85,12 +86,19 @@ export class BackgroundWorker {
     }
   }
 
-  /** Finished `store: false` rows (background runs kept only for polling) go after 10 minutes, as at OpenAI. */
+  /**
+   * Housekeeping once a minute: finished `store: false` rows (background runs kept only for polling)
+   * go after 10 minutes, as at OpenAI; foreground responses left `in_progress` for an hour (their
+   * instance died mid-stream) become `failed`, so nothing stays `in_progress` forever.
+   */
   async #purger(): Promise<void> {
+    const warn = (what: string) => (error: unknown) => {
+      if (!this.#shutdown.signal.aborted) this.#options.logger.warn({ err: error }, `${what} failed`);
+      return 0;
+    };
     while (!this.#shutdown.signal.aborted) {
-      await this.#options.store.purgeUnstored(unstoredRetentionMs).catch((error: unknown) => {
-        if (!this.#shutdown.signal.aborted) this.#options.logger.warn({ err: error }, 'purging finished store:false responses failed');
-      });
+      await this.#options.store.purgeUnstored(unstoredRetentionMs).catch(warn('purging finished store:false responses'));
+      await this.#options.store.failAbandonedResponses(abandonedAfterMs).catch(warn('failing abandoned foreground responses'));
       await this.#sleep(60_000, false);
     }
   }

@@ -5,6 +5,7 @@ import { defineResponseEventsSuite } from '../responses/response-events.suite.js
 import { defineResponseLifecycleSuite } from '../responses/response-lifecycle.suite.js';
 import { defineResponseRecordsSuite } from '../responses/response-records.suite.js';
 import { definePurgeUnstoredSuite } from '../responses/purge-unstored.suite.js';
+import { defineFailAbandonedResponsesSuite } from '../responses/fail-abandoned-responses.suite.js';
 import { defineRunQueueSuite } from '../responses/run-queue.suite.js';
 import { defineFollowResponseEventsSuite } from '../streaming/follow-response-events.suite.js';
 import { defineHoldRunSuite } from '../worker/hold-run.suite.js';
@@ -20,6 +21,7 @@ export function defineAllStoreSuites(harness: StoreHarness): void {
   defineResponseEventsSuite(harness);
   defineRunQueueSuite(harness);
   definePurgeUnstoredSuite(harness);
+  defineFailAbandonedResponsesSuite(harness);
   defineFollowResponseEventsSuite(harness);
   defineHoldRunSuite(harness);
 }
