@@ -115,6 +115,30 @@ export function defineForegroundStateSuite(name: string, openStorage: () => Prom
       expect(stored.status).toBe('cancelled');
     });
 
+    it.each([
+      ['the OpenAI passthrough', 'openai/gpt-4o-mini'],
+      ['an openai-compatible provider', 'groq/llama-3.3-70b'],
+    ])('a tool result chained with previous_response_id reaches the model with its call (%s)', async (_label, model) => {
+      const { client, upstream, groq } = fixture;
+      const fake = model.startsWith('openai/') ? upstream : groq;
+      fake.enqueue({ kind: 'answer', answer: { toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' }, callId: 'call_weather_1' }] } });
+      const tools = [{ type: 'function' as const, name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } }, strict: false }];
+      const first = await client.responses.create({ model, input: 'Weather in Paris?', tools });
+      const call = first.output.find((item) => item.type === 'function_call');
+      expect(call).toMatchObject({ call_id: 'call_weather_1', name: 'get_weather' });
+      const second = await client.responses.create({
+        model,
+        tools,
+        previous_response_id: first.id,
+        input: [{ type: 'function_call_output', call_id: 'call_weather_1', output: '{"celsius":21}' }],
+      });
+      expect(second.status).toBe('completed');
+      const sent = JSON.stringify(fake.requests.at(-1)?.body);
+      for (const part of ['Weather in Paris?', 'call_weather_1', 'get_weather', '{\\"celsius\\":21}']) expect(sent).toContain(part);
+      const items = await client.responses.inputItems.list(second.id);
+      expect(items.data).toEqual([expect.objectContaining({ type: 'function_call_output', call_id: 'call_weather_1', id: expect.stringMatching(/^fco_/) })]);
+    });
+
     it('store: false keeps nothing: GET is 404 and chaining onto it is previous_response_not_found', async () => {
       const { client } = fixture;
       const created = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Forget me', store: false });
