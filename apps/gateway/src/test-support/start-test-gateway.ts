@@ -17,7 +17,9 @@ export interface StartTestGatewayOptions extends CreateGatewayOptions {
 
 /**
  * Starts a gateway on 127.0.0.1, port 0. Without `storage` (option or config section) it uses the
- * test process's shared PGlite store and in-process hot state.
+ * test file's shared PGlite store and in-process hot state. Like real instances sharing a database,
+ * every gateway of the file may then execute any background run: gateways alive at the same time
+ * should configure the same providers (or pass their own `storage`).
  */
 export async function startTestGateway(options: StartTestGatewayOptions = {}): Promise<TestGateway> {
   const { config: document, ...gatewayOptions } = options;
