@@ -139,6 +139,17 @@ export function defineForegroundStateSuite(name: string, openStorage: () => Prom
       expect(items.data).toEqual([expect.objectContaining({ type: 'function_call_output', call_id: 'call_weather_1', id: expect.stringMatching(/^fco_/) })]);
     });
 
+    it('a chain can move between providers: each turn sends the whole transcript to the provider it names', async () => {
+      const { client, upstream, groq } = fixture;
+      const first = await client.responses.create({ model: 'groq/llama-3.3-70b', input: 'Turn on Groq' });
+      const second = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Turn on OpenAI', previous_response_id: first.id });
+      const toOpenAI = JSON.stringify(upstream.requests.at(-1)?.body);
+      for (const part of ['Turn on Groq', first.output_text, 'Turn on OpenAI']) expect(toOpenAI).toContain(part);
+      await client.responses.create({ model: 'groq/llama-3.3-70b', input: 'Back on Groq', previous_response_id: second.id });
+      const toGroq = JSON.stringify(groq.requests.at(-1)?.body);
+      for (const part of ['Turn on Groq', first.output_text, 'Turn on OpenAI', second.output_text, 'Back on Groq']) expect(toGroq).toContain(part);
+    });
+
     it('store: false keeps nothing: GET is 404 and chaining onto it is previous_response_not_found', async () => {
       const { client } = fixture;
       const created = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Forget me', store: false });
