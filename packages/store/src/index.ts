@@ -10,7 +10,7 @@ export { isTerminalStatus, terminalStatuses, type ResponseStatus, type TerminalR
 export type { StoredInputItem, StoredOutputItem, StoredResponse } from './responses/stored-response.js';
 export type { NewResponse } from './responses/create-response.js';
 export type { InputItemPage, ListInputItemsOptions } from './responses/list-input-items.js';
-export type { ChainLink, ConversationChain, LoadConversationChainOptions } from './responses/load-conversation-chain.js';
+export type { ChainItemOrigin, ChainLink, ConversationChain, LoadConversationChainOptions } from './responses/load-conversation-chain.js';
 export type { CompletionOutcome, ResponseCompletion } from './responses/complete-response.js';
 export type { ReadEventsOptions } from './responses/response-events.js';
 export type { ClaimOptions } from './responses/run-queue.js';

@@ -48,11 +48,13 @@ function thinkingAdapter(): ProviderAdapter & { bodies: CreateResponse[]; aborte
 }
 
 let adapter: ReturnType<typeof thinkingAdapter>;
+let rival: ReturnType<typeof thinkingAdapter>;
 let gateway: TestGateway;
 let client: OpenAI;
 beforeAll(async () => {
   adapter = thinkingAdapter();
-  gateway = await startTestGateway({ adapters: { thinker: adapter } });
+  rival = thinkingAdapter();
+  gateway = await startTestGateway({ adapters: { thinker: adapter, rival } });
   client = new OpenAI({ apiKey: testMasterKey, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
 });
 afterAll(async () => {
@@ -79,6 +81,16 @@ describe('stateful responses on a provider served through generate()', () => {
     expect(stored.output.find((item) => item.type === 'reasoning')).not.toHaveProperty('encrypted_content');
     const withSignature = await client.responses.retrieve(id, { include: ['reasoning.encrypted_content'] });
     expect(withSignature.output.find((item) => item.type === 'reasoning')).toMatchObject({ encrypted_content: 'signature-1' });
+  });
+
+  it("moving to another provider carries the transcript but not the first provider's signed reasoning", async () => {
+    const first = await client.responses.create({ model: 'thinker/thinker-1', input: 'Start with the thinker' });
+    expect(first.output.some((item) => item.type === 'reasoning')).toBe(true);
+    await client.responses.create({ model: 'rival/rival-1', input: 'Continue with the rival', previous_response_id: first.id });
+    const input = rival.bodies.at(-1)?.input as Array<Record<string, unknown>>;
+    expect(input.some((item) => item.type === 'reasoning')).toBe(false);
+    expect(JSON.stringify(input)).toContain('Start with the thinker');
+    expect(JSON.stringify(input)).toContain(first.output_text);
   });
 
   it('a background run is cancelled mid-generation and the adapter sees its signal abort', async () => {

@@ -37,7 +37,7 @@ function inputAsItems(input: CreateResponse['input']): InputItem[] {
 /**
  * Everything a create needs before any write: the provider, this turn's items, and the upstream
  * body with `previous_response_id` expanded from the store (inputs, outputs, tool calls and their
- * outputs, reasoning items) for every provider. Only the new request's `instructions` apply
+ * outputs, and the reasoning items the same provider produced) for every provider. Only the new request's `instructions` apply
  * (earlier turns' instructions are not carried, as at OpenAI). Unknown, foreign, deleted and
  * `store: false` ids are `previous_response_not_found`; a previous response still running is a 400.
  * `truncation` is applied here for providers without native Responses (see `applyTruncation`).
@@ -63,7 +63,13 @@ export async function prepareCreate(
         message: `Previous response with id '${previousResponseId}' is still ${last.status}; wait until it finishes.`,
       });
     }
-    input = [...chain.items.map(chainItemForUpstream), ...inputAsItems(body.input)];
+    // Reasoning items carry provider-signed content (OpenAI's encrypted reasoning, Anthropic's
+    // thinking signatures): only the provider that made them can take them back.
+    const carried = chain.items.filter((item, index) => {
+      const origin = chain.origins[index];
+      return (item as { type?: unknown }).type !== 'reasoning' || origin === undefined || origin.provider === target.provider.name;
+    });
+    input = [...carried.map(chainItemForUpstream), ...inputAsItems(body.input)];
   }
   const expanded: CreateResponse = { ...rest, model: target.upstreamModel, ...(input === undefined ? {} : { input }) };
   // Native Responses providers truncate upstream; for the others the gateway does it.

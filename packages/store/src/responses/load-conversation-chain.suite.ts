@@ -43,11 +43,30 @@ export function defineLoadConversationChainSuite(harness: StoreHarness): void {
       const third = await completedTurn(harness.store(), tenantId, second, 'c');
       const chain = await harness.store().loadConversationChain(tenantId, third);
       expect(chain.responses).toEqual([
-        { id: first, status: 'completed' },
-        { id: second, status: 'completed' },
-        { id: third, status: 'completed' },
+        { id: first, status: 'completed', provider: 'fake' },
+        { id: second, status: 'completed', provider: 'fake' },
+        { id: third, status: 'completed', provider: 'fake' },
       ]);
       expect(texts(chain.items)).toEqual(['question a', 'answer a', 'question b', 'answer b', 'question c', 'answer c']);
+      expect(chain.origins.map((origin) => [origin.responseId, origin.kind])).toEqual([
+        [first, 'input'],
+        [first, 'output'],
+        [second, 'input'],
+        [second, 'output'],
+        [third, 'input'],
+        [third, 'output'],
+      ]);
+    });
+
+    it('tells which provider produced each item', async () => {
+      const tenantId = uniqueId('tenant');
+      const record = newResponse({ tenantId, provider: 'anthropic' });
+      await harness.store().createResponse(record);
+      await harness.store().completeResponse(record.id, { status: 'completed', outputItems: [outputMessage(uniqueId('msg'), 'hi')] });
+      const next = newResponse({ tenantId, provider: null, previousResponseId: record.id });
+      await harness.store().createResponse(next);
+      const chain = await harness.store().loadConversationChain(tenantId, next.id);
+      expect(chain.origins.map((origin) => origin.provider)).toEqual(['anthropic', 'anthropic', null]);
     });
 
     it('keeps the position order of several items per response', async () => {
@@ -74,7 +93,7 @@ export function defineLoadConversationChainSuite(harness: StoreHarness): void {
       const record = newResponse({ tenantId, inputItems: [inputMessage(uniqueId('msg'), 'pending')] });
       await harness.store().createResponse(record);
       const chain = await harness.store().loadConversationChain(tenantId, record.id);
-      expect(chain.responses).toEqual([{ id: record.id, status: 'in_progress' }]);
+      expect(chain.responses).toEqual([{ id: record.id, status: 'in_progress', provider: 'fake' }]);
       expect(texts(chain.items)).toEqual(['pending']);
     });
 

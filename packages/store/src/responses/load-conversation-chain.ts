@@ -6,6 +6,15 @@ import type { StoredInputItem, StoredOutputItem } from './stored-response.js';
 export interface ChainLink {
   readonly id: string;
   readonly status: ResponseStatus;
+  /** The provider that produced it (as routed), when known. */
+  readonly provider: string | null;
+}
+
+/** Where one item of the chain comes from. */
+export interface ChainItemOrigin {
+  readonly responseId: string;
+  readonly provider: string | null;
+  readonly kind: 'input' | 'output';
 }
 
 export interface ConversationChain {
@@ -13,6 +22,8 @@ export interface ConversationChain {
   readonly responses: readonly ChainLink[];
   /** For each response, oldest first: its input items then its output items, in position order. */
   readonly items: ReadonlyArray<StoredInputItem | StoredOutputItem>;
+  /** `origins[i]` tells which response (and provider) `items[i]` belongs to, and whether it was input or output. */
+  readonly origins: readonly ChainItemOrigin[];
 }
 
 export interface LoadConversationChainOptions {
@@ -25,6 +36,7 @@ interface LinkRow {
   previous_response_id: string | null;
   status: ResponseStatus;
   store: boolean;
+  provider: string | null;
   depth: number;
 }
 
@@ -43,30 +55,32 @@ export async function loadConversationChain(
   return client.transaction(async (transaction) => {
     const links = await transaction.query<LinkRow>(
       `WITH RECURSIVE chain AS (
-         SELECT id, previous_response_id, status, store, 0 AS depth
+         SELECT id, previous_response_id, status, store, provider, 0 AS depth
          FROM responses WHERE id = $1 AND tenant_id = $2
          UNION ALL
-         SELECT parent.id, parent.previous_response_id, parent.status, parent.store, chain.depth + 1
+         SELECT parent.id, parent.previous_response_id, parent.status, parent.store, parent.provider, chain.depth + 1
          FROM responses parent JOIN chain ON parent.id = chain.previous_response_id
          WHERE parent.tenant_id = $2 AND chain.depth < $3
        )
-       SELECT id, previous_response_id, status, store, depth FROM chain ORDER BY depth DESC`,
+       SELECT id, previous_response_id, status, store, provider, depth FROM chain ORDER BY depth DESC`,
       [previousResponseId, tenantId, maxDepth],
     );
     const oldest = links.rows[0];
     const complete = oldest !== undefined && oldest.previous_response_id === null && links.rows.every((link) => link.store);
     if (!complete) throw new PreviousResponseNotFoundError(previousResponseId);
     const ids = links.rows.map((link) => link.id);
-    const items = await transaction.query<{ item: StoredInputItem | StoredOutputItem }>(
-      `SELECT items.item
+    const items = await transaction.query<{ item: StoredInputItem | StoredOutputItem; response_id: string; kind: 'input' | 'output' }>(
+      `SELECT items.item, items.response_id, items.kind
        FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS chain (id, ordinality)
        JOIN response_items items ON items.response_id = chain.id
        ORDER BY chain.ordinality, CASE items.kind WHEN 'input' THEN 0 ELSE 1 END, items.position`,
       [JSON.stringify(ids)],
     );
+    const providers = new Map(links.rows.map((link) => [link.id, link.provider]));
     return {
-      responses: links.rows.map((link) => ({ id: link.id, status: link.status })),
+      responses: links.rows.map((link) => ({ id: link.id, status: link.status, provider: link.provider })),
       items: items.rows.map((row) => row.item),
+      origins: items.rows.map((row) => ({ responseId: row.response_id, provider: providers.get(row.response_id) ?? null, kind: row.kind })),
     };
   });
 }
