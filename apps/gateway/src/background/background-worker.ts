@@ -52,6 +52,7 @@ export class BackgroundWorker {
     await Promise.all(this.#loops);
     await Promise.all([...this.#running.values()]);
     await Promise.all([...this.#running.keys()].map((id) => this.#options.store.releaseRun(id, this.#options.workerId).catch(() => false)));
+    await this.#options.hot.liveness.remove(this.#options.workerId).catch(() => undefined);
   }
 
   /**
