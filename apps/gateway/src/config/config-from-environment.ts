@@ -34,5 +34,25 @@ export function configFromEnvironment(environment: Environment): Record<string, 
       ...(kind === 'openai' && present(environment, 'OPENAI_PROJECT_ID') !== undefined ? { project: environment.OPENAI_PROJECT_ID } : {}),
     };
   }
+  Object.assign(providers, cloudProvidersFromEnvironment(environment));
   return { providers };
+}
+
+/**
+ * Cloud providers have no key variable: Bedrock is enabled when an AWS region and some AWS
+ * credential source are set (the SDK's standard chain then finds the credentials); Vertex AI when
+ * a Google Cloud project and location are set (application default credentials, e.g.
+ * `GOOGLE_APPLICATION_CREDENTIALS`).
+ */
+function cloudProvidersFromEnvironment(environment: Environment): Record<string, unknown> {
+  const providers: Record<string, unknown> = {};
+  const region = present(environment, 'AWS_REGION') ?? present(environment, 'AWS_DEFAULT_REGION');
+  const awsCredentialSource = ['AWS_ACCESS_KEY_ID', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_BEARER_TOKEN_BEDROCK'].some(
+    (name) => present(environment, name) !== undefined,
+  );
+  if (region !== undefined && awsCredentialSource) providers[providerRegistry.bedrock.defaultName] = { type: 'bedrock', region };
+  const project = present(environment, 'GOOGLE_CLOUD_PROJECT');
+  const location = present(environment, 'GOOGLE_CLOUD_LOCATION');
+  if (project !== undefined && location !== undefined) providers[providerRegistry.vertex.defaultName] = { type: 'vertex', project, location };
+  return providers;
 }

@@ -12,18 +12,39 @@ export type ProviderKind =
   | 'deepseek'
   | 'fireworks'
   | 'openrouter'
-  | 'cohere';
+  | 'cohere'
+  | 'bedrock'
+  | 'vertex';
 
 export interface ProviderConfig {
   readonly type: ProviderKind;
-  readonly apiKey: string;
-  /** Upstream base URL; the registry's default for the kind when omitted. */
+  /** Required for every kind that authenticates with a key; cloud kinds (bedrock, vertex) use their SDK's credentials. */
+  readonly apiKey: string | undefined;
+  /** Upstream base URL; the registry's default for the kind when omitted (cloud kinds derive it from their region). */
   readonly baseURL: string | undefined;
   readonly apiVersion: string | undefined;
   readonly organization: string | undefined;
   readonly project: string | undefined;
   /** Model ids (without the provider prefix) listed by `GET /v1/models` in addition to the upstream's list. */
   readonly models: readonly string[];
+  /** Cloud settings: AWS region (bedrock), Google Cloud location (vertex), and explicit credentials. */
+  readonly cloud: CloudProviderConfig;
+}
+
+/** Settings of providers reached through a cloud account instead of an API key. */
+export interface CloudProviderConfig {
+  /** bedrock: the AWS region, e.g. `us-east-1` (`AWS_REGION` when enabled from the environment). */
+  readonly region: string | undefined;
+  /** vertex: the Google Cloud location, e.g. `us-central1` or `global`. */
+  readonly location: string | undefined;
+  /** vertex: a service-account key file; application default credentials when omitted. */
+  readonly credentialsFile: string | undefined;
+  /** bedrock: explicit AWS credentials; the SDK's standard chain (env, profile, web identity) when omitted. */
+  readonly accessKeyId: string | undefined;
+  readonly secretAccessKey: string | undefined;
+  readonly sessionToken: string | undefined;
+  /** bedrock: a named AWS profile. */
+  readonly profile: string | undefined;
 }
 
 export interface ApiKeyConfig {

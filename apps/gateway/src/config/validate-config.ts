@@ -1,5 +1,6 @@
 import { isProviderKind, providerKinds, providerRegistry } from '../providers/provider-registry.js';
 import { ConfigError } from './config-error.js';
+import { cloudSettings, validateCloudSettings } from './validate-cloud-settings.js';
 import {
   defaultBodyLimitBytes,
   defaultHost,
@@ -17,6 +18,7 @@ import {
 type RawObject = Readonly<Record<string, unknown>>;
 
 const providerNamePattern = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const providerSettings = ['type', 'api_key', 'base_url', 'api_version', 'organization', 'project', 'models'] as const;
 
 function objectAt(value: unknown, path: string): RawObject {
   if (value === undefined || value === null) return {};
@@ -88,23 +90,25 @@ function validateProvider(name: string, value: unknown, path: string): ProviderC
     throw new ConfigError(path, 'provider names use lowercase letters, digits, "-" and "_" (they prefix model names)');
   }
   const raw = objectAt(value, path);
-  rejectUnknownKeys(raw, ['type', 'api_key', 'base_url', 'api_version', 'organization', 'project', 'models'], path);
+  rejectUnknownKeys(raw, [...providerSettings, ...cloudSettings], path);
   const type = raw.type ?? (isProviderKind(name) ? name : undefined);
   if (!isProviderKind(type)) throw new ConfigError(`${path}.type`, `must be one of ${providerKinds.join(', ')}`);
-  const baseURL = urlAt(raw.base_url, `${path}.base_url`) ?? providerRegistry[type].defaultBaseURL;
-  if (baseURL === undefined) throw new ConfigError(`${path}.base_url`, `is required for providers of type ${type}`);
+  const entry = providerRegistry[type];
+  const baseURL = urlAt(raw.base_url, `${path}.base_url`) ?? entry.defaultBaseURL;
+  if (baseURL === undefined && entry.credentials === 'api-key') throw new ConfigError(`${path}.base_url`, `is required for providers of type ${type}`);
   const models = raw.models ?? [];
   if (!Array.isArray(models) || models.some((model) => typeof model !== 'string' || model === '')) {
     throw new ConfigError(`${path}.models`, 'must be a list of model ids (without the provider prefix)');
   }
   return {
     type,
-    apiKey: requiredString(raw.api_key, `${path}.api_key`),
+    apiKey: entry.credentials === 'api-key' ? requiredString(raw.api_key, `${path}.api_key`) : optionalString(raw.api_key, `${path}.api_key`),
     baseURL,
     apiVersion: optionalString(raw.api_version, `${path}.api_version`),
     organization: optionalString(raw.organization, `${path}.organization`),
     project: optionalString(raw.project, `${path}.project`),
     models: models as string[],
+    cloud: validateCloudSettings(type, raw, path),
   };
 }
 

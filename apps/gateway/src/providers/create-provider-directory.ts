@@ -21,13 +21,13 @@ export function createProviderDirectory(options: CreateProviderDirectoryOptions)
     const entry = providerRegistry[config.type];
     const factory = options.factories[entry.family];
     if (options.adapters?.[name] !== undefined) continue;
-    if (factory === undefined || config.baseURL === undefined) {
+    if (factory === undefined) {
       options.logger.warn({ provider: name, type: config.type }, `provider '${name}' (${config.type}) recognised, adapter not available yet; skipped`);
       continue;
     }
     let adapter: ProviderAdapter;
     try {
-      adapter = factory(name, { ...config, baseURL: config.baseURL }, { logger: options.logger.child({ provider: name }) });
+      adapter = factory(name, config, { logger: options.logger.child({ provider: name }) });
     } catch (error) {
       throw new ConfigError(`providers.${name}`, error instanceof Error ? error.message : String(error));
     }

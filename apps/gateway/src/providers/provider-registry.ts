@@ -1,7 +1,7 @@
 import type { ProviderKind } from '../config/gateway-config.js';
 
 /** The adapter package family that serves a provider kind. */
-export type AdapterFamily = 'openai' | 'azure' | 'openai-compatible' | 'anthropic' | 'google' | 'cohere';
+export type AdapterFamily = 'openai' | 'azure' | 'openai-compatible' | 'anthropic' | 'google' | 'cohere' | 'bedrock';
 
 export interface ProviderRegistryEntry {
   readonly kind: ProviderKind;
@@ -13,8 +13,10 @@ export interface ProviderRegistryEntry {
   readonly apiKeyVariable: string | undefined;
   /** Environment variable that overrides the base URL, when the provider has a conventional one. */
   readonly baseURLVariable: string | undefined;
-  /** Public default base URL; `undefined` when every deployment has its own (Azure, self-hosted). */
+  /** Public default base URL; `undefined` when every deployment has its own (Azure, self-hosted, cloud kinds). */
   readonly defaultBaseURL: string | undefined;
+  /** `api-key`: `api_key` is required; `cloud`: the cloud SDK's credentials (no `api_key`). */
+  readonly credentials: 'api-key' | 'cloud';
 }
 
 /** Every provider kind Switchyard recognises, with its real public default endpoint. */
@@ -26,6 +28,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'OPENAI_API_KEY',
     baseURLVariable: 'OPENAI_BASE_URL',
     defaultBaseURL: 'https://api.openai.com/v1',
+    credentials: 'api-key',
   },
   azure: {
     kind: 'azure',
@@ -34,6 +37,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'AZURE_OPENAI_API_KEY',
     baseURLVariable: 'AZURE_OPENAI_ENDPOINT',
     defaultBaseURL: undefined,
+    credentials: 'api-key',
   },
   'openai-compatible': {
     kind: 'openai-compatible',
@@ -42,6 +46,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: undefined,
     baseURLVariable: undefined,
     defaultBaseURL: undefined,
+    credentials: 'api-key',
   },
   anthropic: {
     kind: 'anthropic',
@@ -50,6 +55,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'ANTHROPIC_API_KEY',
     baseURLVariable: 'ANTHROPIC_BASE_URL',
     defaultBaseURL: 'https://api.anthropic.com/v1',
+    credentials: 'api-key',
   },
   gemini: {
     kind: 'gemini',
@@ -58,6 +64,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'GEMINI_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://generativelanguage.googleapis.com/v1beta',
+    credentials: 'api-key',
   },
   xai: {
     kind: 'xai',
@@ -66,6 +73,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'XAI_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://api.x.ai/v1',
+    credentials: 'api-key',
   },
   groq: {
     kind: 'groq',
@@ -74,6 +82,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'GROQ_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://api.groq.com/openai/v1',
+    credentials: 'api-key',
   },
   mistral: {
     kind: 'mistral',
@@ -82,6 +91,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'MISTRAL_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://api.mistral.ai/v1',
+    credentials: 'api-key',
   },
   together: {
     kind: 'together',
@@ -90,6 +100,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'TOGETHER_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://api.together.xyz/v1',
+    credentials: 'api-key',
   },
   deepseek: {
     kind: 'deepseek',
@@ -98,6 +109,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'DEEPSEEK_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://api.deepseek.com/v1',
+    credentials: 'api-key',
   },
   fireworks: {
     kind: 'fireworks',
@@ -106,6 +118,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'FIREWORKS_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://api.fireworks.ai/inference/v1',
+    credentials: 'api-key',
   },
   openrouter: {
     kind: 'openrouter',
@@ -114,6 +127,7 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'OPENROUTER_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://openrouter.ai/api/v1',
+    credentials: 'api-key',
   },
   cohere: {
     kind: 'cohere',
@@ -122,6 +136,25 @@ export const providerRegistry: Readonly<Record<ProviderKind, ProviderRegistryEnt
     apiKeyVariable: 'COHERE_API_KEY',
     baseURLVariable: undefined,
     defaultBaseURL: 'https://api.cohere.com/v2',
+    credentials: 'api-key',
+  },
+  bedrock: {
+    kind: 'bedrock',
+    family: 'bedrock',
+    defaultName: 'bedrock',
+    apiKeyVariable: undefined,
+    baseURLVariable: undefined,
+    defaultBaseURL: undefined,
+    credentials: 'cloud',
+  },
+  vertex: {
+    kind: 'vertex',
+    family: 'google',
+    defaultName: 'vertex',
+    apiKeyVariable: undefined,
+    baseURLVariable: undefined,
+    defaultBaseURL: undefined,
+    credentials: 'cloud',
   },
 };
 
