@@ -74,7 +74,8 @@ export function createOpenAICompatibleAdapter(settings: OpenAICompatibleAdapterS
         return response.body;
       }
       const stream = await client.postForEventStream('/chat/completions', prepared.body, options);
-      return startStream(relayCompatibleChatChunks(provider, stream.events, client.redact));
+      const includeUsage = input.body.stream_options?.include_usage === true;
+      return startStream(relayCompatibleChatChunks(provider, stream.events, client.redact, { includeUsage }));
     },
   };
 
