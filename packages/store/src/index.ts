@@ -14,6 +14,7 @@ export type { ChainItemOrigin, ChainLink, ConversationChain, LoadConversationCha
 export type { CompletionOutcome, ResponseCompletion } from './responses/complete-response.js';
 export type { ReadEventsOptions } from './responses/response-events.js';
 export type { ClaimOptions } from './responses/run-queue.js';
+export { idempotencyWindowMs, type IdempotencyClaim } from './responses/idempotency-keys.js';
 export { PreviousResponseNotFoundError } from './errors/previous-response-not-found-error.js';
 export { ResponseNotCancellableError } from './errors/response-not-cancellable-error.js';
 export { InvalidListParameterError } from './errors/invalid-list-parameter-error.js';

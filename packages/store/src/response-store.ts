@@ -1,4 +1,4 @@
-import type { ResponseStreamEvent } from '@switchyard/contract';
+import type { ItemResource, ResponseStreamEvent } from '@switchyard/contract';
 import type { SqlClient } from './sql/sql-client.js';
 import { runMigrations, type MigrationOutcome } from './migrations/run-migrations.js';
 import { createResponse, type NewResponse } from './responses/create-response.js';
@@ -13,6 +13,8 @@ import { requestCancel } from './responses/request-cancel.js';
 import { purgeUnstored } from './responses/purge-unstored.js';
 import { failAbandonedResponses } from './responses/fail-abandoned-responses.js';
 import type { StoredResponse } from './responses/stored-response.js';
+import { getItem } from './responses/get-item.js';
+import { claimIdempotencyKey, releaseIdempotencyKey, type IdempotencyClaim } from './responses/idempotency-keys.js';
 
 /** Every persistent operation on stateful Responses. Tenant-scoped reads answer "unknown" for foreign ids. */
 export interface ResponseStore {
@@ -33,6 +35,11 @@ export interface ResponseStore {
   purgeUnstored(olderThanMs: number): Promise<number>;
   /** Fails foreground responses stuck `in_progress` for longer than `olderThanMs`; see `failAbandonedResponses`. */
   failAbandonedResponses(olderThanMs: number): Promise<number>;
+  /** A stored item of the tenant by id (`item_reference`); undefined when unknown or foreign. */
+  getItem(tenantId: string, itemId: string): Promise<ItemResource | undefined>;
+  /** Claims an `Idempotency-Key` for a new response, or names the response it already maps to. */
+  claimIdempotencyKey(tenantId: string, key: string, requestHash: string, responseId: string): Promise<IdempotencyClaim>;
+  releaseIdempotencyKey(tenantId: string, key: string, responseId: string): Promise<void>;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -57,6 +64,9 @@ export function createResponseStore(sql: SqlClient): ResponseStore {
     requestCancel: (tenantId, id) => requestCancel(sql, tenantId, id),
     purgeUnstored: (olderThanMs) => purgeUnstored(sql, olderThanMs),
     failAbandonedResponses: (olderThanMs) => failAbandonedResponses(sql, olderThanMs),
+    getItem: (tenantId, itemId) => getItem(sql, tenantId, itemId),
+    claimIdempotencyKey: (tenantId, key, requestHash, responseId) => claimIdempotencyKey(sql, tenantId, key, requestHash, responseId),
+    releaseIdempotencyKey: (tenantId, key, responseId) => releaseIdempotencyKey(sql, tenantId, key, responseId),
     async ping() {
       await sql.query('SELECT 1');
     },

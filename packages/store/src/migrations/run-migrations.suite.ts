@@ -8,7 +8,7 @@ export function defineMigrationsSuite(harness: StoreHarness): void {
     it('are idempotent: migrating a current schema applies nothing', async () => {
       expect(await harness.store().migrate()).toEqual({ applied: [] });
       const rows = await harness.store().sql.query<{ id: number; name: string }>('SELECT id, name FROM switchyard_migrations ORDER BY id');
-      expect(rows.rows).toEqual([{ id: 1, name: 'initial_schema' }, { id: 2, name: 'accounting' }]);
+      expect(rows.rows).toEqual([{ id: 1, name: 'initial_schema' }, { id: 2, name: 'accounting' }, { id: 3, name: 'item_references_and_idempotency' }]);
     });
 
     it('are applied exactly once when several instances migrate a fresh schema at the same time', async () => {
@@ -20,7 +20,7 @@ export function defineMigrationsSuite(harness: StoreHarness): void {
           `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
         );
         expect(tables?.rows.map((row) => row.name)).toEqual([
-          'api_keys', 'budget_counters', 'budget_reservations', 'response_events', 'response_items', 'responses', 'switchyard_migrations', 'usage_ledger',
+          'api_keys', 'budget_counters', 'budget_reservations', 'idempotency_keys', 'response_events', 'response_items', 'responses', 'switchyard_migrations', 'usage_ledger',
         ]);
       });
     });

@@ -9,6 +9,7 @@ import { defineFailAbandonedResponsesSuite } from '../responses/fail-abandoned-r
 import { defineRunQueueSuite } from '../responses/run-queue.suite.js';
 import { defineFollowResponseEventsSuite } from '../streaming/follow-response-events.suite.js';
 import { defineHoldRunSuite } from '../worker/hold-run.suite.js';
+import { defineItemsAndIdempotencySuite } from '../responses/items-and-idempotency.suite.js';
 import type { StoreHarness } from './store-harness.js';
 
 /** The one repository suite every backend runs. */
@@ -24,4 +25,5 @@ export function defineAllStoreSuites(harness: StoreHarness): void {
   defineFailAbandonedResponsesSuite(harness);
   defineFollowResponseEventsSuite(harness);
   defineHoldRunSuite(harness);
+  defineItemsAndIdempotencySuite(harness);
 }
