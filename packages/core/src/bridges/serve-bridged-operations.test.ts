@@ -90,6 +90,15 @@ describe('serveCreateResponse through a chat-only adapter', () => {
     ]);
   });
 
+  it('still asks a provider that always reports usage for it, so the adapter relays that usage', async () => {
+    const { adapter, requests } = chatOnlyAdapter(toolChunks);
+    const usageAlways = defineChatCapabilities({ maxTokensField: 'max_tokens', openAIExtensions: false, streamUsage: false, streamUsageAlways: true });
+    const result = await serveCreateResponse({ ...adapter, chatCapabilitiesFor: () => usageAlways }, { body }, context(), responseOptions);
+    const events = await drain(result as AsyncIterable<ResponseStreamEvent>);
+    checkResponsesStream(events);
+    expect(requests[0]?.stream_options).toEqual({ include_usage: true });
+  });
+
   it('collects a Response when not streaming', async () => {
     const { adapter } = chatOnlyAdapter(textChunks);
     const result = (await serveCreateResponse(adapter, { body: { ...body, stream: false, tools: [] } }, context(), responseOptions)) as Response;

@@ -59,7 +59,12 @@ export async function serveCreateResponse(
   const capabilities = adapter.chatCapabilitiesFor?.(context.upstreamModel) ?? openAIChatCapabilities;
   const converted = convertResponsesRequestToChat(input.body, { capabilities, target: adapter.provider });
   settleWarnings(converted.warnings, context);
-  const result = await createChatCompletion({ body: { ...converted.request, model: context.upstreamModel } }, context);
+  // The bridge is the adapter's client and always wants usage. The conversion drops
+  // `stream_options` quietly where the provider reports usage anyway; ask again so the adapter
+  // relays that usage (its own capability pass removes the option from the upstream body).
+  const usageAlways = converted.request.stream === true && converted.request.stream_options === undefined && capabilities.streamUsageAlways;
+  const body = { ...converted.request, model: context.upstreamModel, ...(usageAlways ? { stream_options: { include_usage: true } } : {}) };
+  const result = await createChatCompletion({ body }, context);
 
   const parts = isAsyncIterable<CreateChatCompletionStreamResponse>(result)
     ? chatChunksToParts(result, { provider: adapter.provider })
