@@ -38,4 +38,17 @@ describe('relayCompatibleChatChunks usage placement', () => {
     expect(relayed.at(-1)).toEqual({ ...base, choices: [], usage });
     expect(relayed).toHaveLength(3);
   });
+
+  it('turns Mistral’s bare in-stream error body into an UpstreamError', async () => {
+    const mistralError = { object: 'error', message: 'Internal server error.', type: 'internal_error', param: null, code: null };
+    await expect(relay([first, mistralError], true)).rejects.toMatchObject({
+      name: 'UpstreamError',
+      upstreamStatus: 500,
+      message: 'p reported an error: Internal server error.',
+    });
+  });
+
+  it('rejects a chunk without choices as an invalid event', async () => {
+    await expect(relay([first, { id: 'x' }], true)).rejects.toMatchObject({ code: 'upstream_invalid_event' });
+  });
 });

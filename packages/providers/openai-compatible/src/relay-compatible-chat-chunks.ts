@@ -34,6 +34,11 @@ export async function* relayCompatibleChatChunks(
     }
     const error = parsed.value['error'];
     if (error !== undefined && error !== null) throw createCompatibleStreamError(provider, error, redact);
+    // Mistral reports a failure as its bare error body `{object: "error", message, type, code}`.
+    if (parsed.value['object'] === 'error') throw createCompatibleStreamError(provider, parsed.value, redact);
+    if (!Array.isArray(parsed.value['choices'])) {
+      throw new UpstreamError({ provider, upstreamStatus: 0, code: 'upstream_invalid_event', message: `${provider}: a stream chunk without choices.` });
+    }
     const chunk = parsed.value as unknown as Chunk;
     last = chunk;
     if (chunk.choices.length === 0) {
