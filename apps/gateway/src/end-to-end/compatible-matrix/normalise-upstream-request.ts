@@ -64,6 +64,10 @@ export function warningParameters(header: string | null): string[] {
 export function describeClientError(provider: MatrixProvider, error: unknown): JsonRecord {
   if (!(error instanceof Error)) throw error;
   const details = error as Error & { status?: number; error?: unknown; headers?: Headers };
-  const text = JSON.stringify({ class: error.constructor.name, status: details.status, error: details.error ?? error.message });
-  return JSON.parse(text.replaceAll(provider.name, '<provider>')) as JsonRecord;
+  return anonymise(provider, { class: error.constructor.name, status: details.status, error: details.error ?? error.message });
+}
+
+/** The value with the provider's name replaced by `<provider>`, so one snapshot fits every provider. */
+export function anonymise(provider: MatrixProvider, value: JsonRecord): JsonRecord {
+  return JSON.parse(JSON.stringify(value).replaceAll(new RegExp(`\\b${provider.name}\\b`, 'g'), '<provider>')) as JsonRecord;
 }

@@ -3,7 +3,7 @@ import { APIError } from 'openai';
 import type { Response, ResponseCreateParamsNonStreaming, ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { expect } from 'vitest';
 import type { CompatibleMatrix, MatrixProvider } from './compatible-matrix-fixture.js';
-import { describeClientError, warningParameters, type JsonRecord } from './normalise-upstream-request.js';
+import { anonymise, describeClientError, warningParameters, type JsonRecord } from './normalise-upstream-request.js';
 
 export type ResponsesParams = Omit<ResponseCreateParamsNonStreaming, 'model' | 'stream'>;
 
@@ -31,7 +31,9 @@ export function describeResponse(response: Response): JsonRecord {
       }
       if (item.type === 'function_call') {
         expect(item.call_id).toMatch(/^call_/);
-        return { type: item.type, name: item.name, arguments: JSON.parse(item.arguments) as unknown, status: item.status };
+        // The fake's own ids are counters; scripted ids are part of the snapshot.
+        const callId = item.call_id.startsWith('call_fake') ? '<generated>' : item.call_id;
+        return { type: item.type, call_id: callId, name: item.name, arguments: JSON.parse(item.arguments) as unknown, status: item.status };
       }
       return { type: item.type };
     }),
@@ -55,7 +57,7 @@ export async function runResponsesCell(
   try {
     if (!streaming) {
       const { data, response } = await matrix.client.responses.create(body).withResponse();
-      return { output: describeResponse(data), warnings: warningParameters(response.headers.get('x-switchyard-warnings')), events };
+      return { output: anonymise(provider, describeResponse(data)), warnings: warningParameters(response.headers.get('x-switchyard-warnings')), events };
     }
     const stream = matrix.client.responses.stream(body);
     for await (const event of stream) events.push(event);
@@ -66,7 +68,7 @@ export async function runResponsesCell(
     expect(terminal !== undefined && 'response' in terminal ? describeResponse({ ...terminal.response, output_text: final.output_text }) : undefined).toEqual(
       describeResponse(final),
     );
-    return { output: describeResponse(final), warnings: undefined, events };
+    return { output: anonymise(provider, describeResponse(final)), warnings: undefined, events };
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
     return { output: describeClientError(provider, error), warnings: undefined, events };
