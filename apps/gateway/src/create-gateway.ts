@@ -23,6 +23,7 @@ import { GatewayError } from '@switchyard/core';
 import { BackgroundWorker } from './background/background-worker.js';
 import { openStorage, type OpenedStorage } from './state/open-storage.js';
 import type { StateServices } from './state/state-services.js';
+import { createGatewayAccounting, type GatewayAccounting } from './accounting/gateway-accounting.js';
 
 export interface CreateGatewayOptions {
   /** Defaults to a pino logger at `LOG_LEVEL` (silent under vitest). */
@@ -93,6 +94,15 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     }
     return state;
   };
+  let accounting: GatewayAccounting | undefined;
+  const currentAccounting = (): GatewayAccounting => {
+    accounting ??= createGatewayAccounting({
+      sql: currentState().store.sql,
+      redisUrl: config.storage.redisUrl ?? (options.environment ?? process.env)['REDIS_URL'],
+      logger,
+    });
+    return accounting;
+  };
   const startState = async (): Promise<void> => {
     if (state !== undefined) return;
     const storage = options.storage ?? (ownedStorage = await openStorage(config.storage, options.environment));
@@ -112,6 +122,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   };
   const stopState = async (): Promise<void> => {
     await worker?.stop();
+    await accounting?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the rate limiter failed'));
     if (ownedStorage !== undefined) {
       await ownedStorage.hotState.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the hot state failed'));
       await ownedStorage.store.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the store failed'));
@@ -132,6 +143,8 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       logger,
       bodyLimitBytes: config.server.bodyLimitBytes,
       state: currentState,
+      accounting: currentAccounting,
+      masterKey: config.auth.masterKey,
     }),
   );
   const server = createServer(app.callback());

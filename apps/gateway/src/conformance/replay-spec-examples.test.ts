@@ -77,6 +77,16 @@ const knownContractGaps: ReadonlyArray<{ readonly param: RegExp; readonly messag
   },
 ];
 
+async function createKeyForScenario(): Promise<string> {
+  const response = await fetch(`${gateway.url}/v1/admin/keys`, {
+    method: 'POST',
+    headers: { ...authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'scenario', tenant: 'conformance', budget: { limit_usd: 5, period: 'monthly' } }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { id: string }).id;
+}
+
 type ValidationOutcome = { readonly valid: boolean; readonly errors?: readonly { readonly message: string; readonly param: string | null }[] };
 
 function expectValid(result: ValidationOutcome, what: string): void {
@@ -92,7 +102,9 @@ describe('the contract examples replayed against the gateway (fake upstream)', (
   });
 
   it.each(all)('$description', async (scenario) => {
-    const response = await fetch(`${gateway.url}${scenario.path}`, {
+    // Paths naming a key (`/v1/admin/keys/{key_id}`) get a key made for the scenario.
+    const path = scenario.path.includes('{key_id}') ? scenario.path.replace('{key_id}', await createKeyForScenario()) : scenario.path;
+    const response = await fetch(`${gateway.url}${path}`, {
       method: scenario.method,
       headers: { ...authorization, 'content-type': 'application/json' },
       body: JSON.stringify(scenario.body),

@@ -1,5 +1,8 @@
 import type { Warning } from '@switchyard/core';
 import type { Logger } from 'pino';
+import type { GatewayAccounting } from '../accounting/gateway-accounting.js';
+import type { RequestMeter } from '../accounting/request-meter.js';
+import type { RequestCaller } from '../auth/resolve-request-caller.js';
 import type { Lifecycle } from '../lifecycle/lifecycle.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import type { DispatchContext } from '../routing/dispatch-operation.js';
@@ -11,6 +14,12 @@ export interface HandlerContext {
   readonly requestId: string;
   /** Owner of everything this request stores or reads (from the API key). */
   readonly tenantId: string;
+  /** Who called: master key, configured key, virtual key (limits, budget) or anonymous (open loopback mode). */
+  readonly caller: RequestCaller;
+  /** Keys, limits, budgets and the usage ledger (available once the store is open). */
+  readonly accounting: () => GatewayAccounting;
+  /** Admits, prices and records the request's model call (see `dispatchOperation`). */
+  readonly meter: RequestMeter;
   /** The response store and hot state. */
   readonly state: StateServices;
   /** Aborted when the client disconnects. */
@@ -36,6 +45,7 @@ export function dispatchContextFor(context: HandlerContext, upstreamModel: strin
     warnings: context.warnings,
     strict: context.strict,
     clientModel,
+    meter: context.meter,
     ...(responseId === undefined ? {} : { responseId }),
   };
 }

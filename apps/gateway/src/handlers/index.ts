@@ -1,4 +1,5 @@
 import type { OperationHandlers } from '@switchyard/contract';
+import { adminHandlers } from './admin-handlers.js';
 import { cancelResponse } from './cancel-response.js';
 import { compactResponse } from './compact-response.js';
 import { countInputTokens } from './count-input-tokens.js';
@@ -27,6 +28,7 @@ export const handlers = {
   retrieveModel,
   getHealth,
   getReadiness,
+  ...adminHandlers,
 } satisfies OperationHandlers<HandlerContext>;
 
 export type OperationId = keyof typeof handlers;

@@ -1,7 +1,10 @@
 import { operationMetadata, validateOperationRequest, type ContractRouter } from '@switchyard/contract';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
+import type { GatewayAccounting } from '../accounting/gateway-accounting.js';
+import { createRequestMeter } from '../accounting/request-meter.js';
 import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
+import { resolveRequestCaller, type RequestCaller } from '../auth/resolve-request-caller.js';
 import { gatewayErrors } from '../errors/gateway-errors.js';
 import type { HandlerContext } from '../handlers/handler-context.js';
 import type { OperationId } from '../handlers/index.js';
@@ -26,6 +29,9 @@ export interface OperationMiddlewareOptions {
   readonly bodyLimitBytes: number;
   /** The store and hot state, available once the gateway has started. */
   readonly state: () => StateServices;
+  /** Keys, limits, budgets and the ledger, available once the gateway has started. */
+  readonly accounting: () => GatewayAccounting;
+  readonly masterKey: string | undefined;
 }
 
 /** Route → auth → body → contract validation → typed handler → JSON or SSE. */
@@ -41,12 +47,15 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     const operationId = match.operationId as OperationId;
     context.state.operationId = operationId;
 
-    let tenantId = defaultTenant;
+    let caller: RequestCaller = { kind: 'anonymous', tenantId: defaultTenant };
     if (operationMetadata[operationId].authenticated) {
-      const result = options.authenticator.authenticate(context.headers);
-      if (!result.ok) throw result.reason === 'missing' ? gatewayErrors.missingApiKey() : gatewayErrors.invalidApiKey();
-      tenantId = result.principal.tenant;
+      caller = await resolveRequestCaller(context.headers, {
+        authenticator: options.authenticator,
+        masterKey: options.masterKey,
+        repository: () => options.accounting().keys,
+      });
     }
+    const tenantId = caller.tenantId;
 
     const body = await readJsonBody(context.req, options.bodyLimitBytes);
     const parts = { body: body.present ? body.value : undefined, query: context.query, path: match.pathParams, headers: context.headers };
@@ -60,9 +69,13 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     const input = { ...parts, query: validation.query, headers: strictValue === '' ? {} : { [strictHeader]: strictValue } };
 
     const strict = isStrict(strictValue || undefined);
+    const meter = createRequestMeter({ caller, accounting: options.accounting, requestId: context.state.requestId, tenantId, logger: options.logger });
     const handlerContext: HandlerContext = {
       requestId: context.state.requestId,
       tenantId,
+      caller,
+      accounting: options.accounting,
+      meter,
       get state() {
         return options.state();
       },
@@ -82,6 +95,7 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     await sendResult(context, operationId, result, {
       logger: options.logger,
       reportWarnings: (setHeader) => {
+        for (const [name, value] of Object.entries(meter.responseHeaders)) setHeader(name, value);
         reported = handlerContext.warnings.length;
         applyWarnings(handlerContext.warnings, { strict, logger: options.logger, requestId: handlerContext.requestId, setHeader });
       },

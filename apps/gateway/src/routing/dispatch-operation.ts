@@ -9,6 +9,7 @@ import {
   type NativeOperationId,
   type NativeOperations,
 } from '@switchyard/core';
+import type { MeteredCall, RequestMeter } from '../accounting/request-meter.js';
 import { gatewayErrors } from '../errors/gateway-errors.js';
 import type { ConfiguredProvider } from '../providers/configured-provider.js';
 
@@ -24,7 +25,12 @@ export interface DispatchContext extends AdapterContext {
   readonly clientModel: string;
   /** The gateway's `resp_…` id for a create (generated when omitted). */
   readonly responseId?: string;
+  /** Admission, pricing and the usage ledger for operations that call a model (absent: not metered). */
+  readonly meter?: RequestMeter;
 }
+
+/** Operations that call a model and so are admitted, priced and recorded. */
+const meteredOperations: ReadonlySet<NativeOperationId> = new Set(['createResponse', 'createChatCompletion', 'compactResponse']);
 
 /** Operations the bridges in core can serve through another operation of the adapter. */
 const bridged: Partial<Record<NativeOperationId, NativeOperationId>> = {
@@ -40,6 +46,27 @@ const bridged: Partial<Record<NativeOperationId, NativeOperationId>> = {
  * - every other operation: the adapter's native operation, else 400 `unsupported_operation`.
  */
 export async function dispatchOperation<K extends NativeOperationId>(
+  operationId: K,
+  provider: ConfiguredProvider,
+  input: OperationInput<K>,
+  context: DispatchContext,
+): Promise<OperationResult<K>> {
+  const meter = context.meter;
+  if (meter === undefined || !meteredOperations.has(operationId)) return dispatchToAdapter(operationId, provider, input, context);
+  const body = (input as { readonly body: MeteredCall['body'] }).body;
+  return meter.meter(
+    {
+      providerName: provider.name,
+      providerKinds: [provider.adapter.provider, provider.name],
+      upstreamModel: context.upstreamModel,
+      clientModel: context.clientModel,
+      body,
+    },
+    () => dispatchToAdapter(operationId, provider, input, context),
+  );
+}
+
+async function dispatchToAdapter<K extends NativeOperationId>(
   operationId: K,
   provider: ConfiguredProvider,
   input: OperationInput<K>,

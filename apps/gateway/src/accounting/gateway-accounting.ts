@@ -1,0 +1,54 @@
+import {
+  createApiKeyRepository,
+  createBudgetStore,
+  createFailOpenRateLimiter,
+  createKeyAdmin,
+  createRateLimiter,
+  createRequestAccounting,
+  createUsageAdmin,
+  createUsageLedger,
+  type ApiKeyRepository,
+  type KeyAdmin,
+  type RateLimiter,
+  type RequestAccounting,
+  type UsageAdmin,
+  type UsageLedger,
+} from '@switchyard/accounting';
+import type { SqlClient } from '@switchyard/store';
+import type { Logger } from 'pino';
+
+/** Keys, limits, budgets and the usage ledger of one gateway instance (tables in the store's database). */
+export interface GatewayAccounting {
+  readonly keys: ApiKeyRepository;
+  readonly ledger: UsageLedger;
+  readonly requests: RequestAccounting;
+  readonly limiter: RateLimiter;
+  readonly keyAdmin: KeyAdmin;
+  readonly usageAdmin: UsageAdmin;
+  close(): Promise<void>;
+}
+
+export interface GatewayAccountingOptions {
+  readonly sql: SqlClient;
+  /** Rate-limit counters in Redis when set (shared by instances), in-process otherwise. */
+  readonly redisUrl: string | undefined;
+  readonly logger: Logger;
+}
+
+/** Builds the accounting services on the store's SQL client; the rate limiter fails open, keys and budgets fail closed. */
+export function createGatewayAccounting(options: GatewayAccountingOptions): GatewayAccounting {
+  const keys = createApiKeyRepository(options.sql);
+  const ledger = createUsageLedger(options.sql);
+  const inner = createRateLimiter({ env: {}, ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl, keyPrefix: 'switchyard:' }) });
+  const limiter = createFailOpenRateLimiter(inner, (error) => options.logger.warn({ err: error }, 'rate limiter unavailable; admitting without limits'));
+  const requests = createRequestAccounting({ limiter, budgets: createBudgetStore(options.sql), ledger });
+  return {
+    keys,
+    ledger,
+    requests,
+    limiter,
+    keyAdmin: createKeyAdmin(keys),
+    usageAdmin: createUsageAdmin(ledger),
+    close: () => limiter.close(),
+  };
+}
