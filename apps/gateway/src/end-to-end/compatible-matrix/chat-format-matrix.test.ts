@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { framesBefore, longAnswer, providerCells, providerTraits, startCompatibleMatrix, type CompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
+import { describeClientError, normaliseUpstreamRequest, type SensitiveParameter } from './normalise-upstream-request.js';
+import { runChatCell, type ChatParams } from './run-chat-cell.js';
+
+// /v1/chat/completions on every OpenAI-compatible provider, served natively (formats, limits, failures):
+// provider × scenario × {non-streaming, streaming}, one upstream snapshot and one output snapshot per scenario.
+let matrix: CompatibleMatrix;
+beforeAll(async () => {
+  matrix = await startCompatibleMatrix();
+});
+afterAll(async () => {
+  await matrix.close();
+});
+beforeEach(() => {
+  for (const fake of Object.values(matrix.fakes)) fake.requests.length = 0;
+});
+
+async function cell(provider: MatrixProvider, params: ChatParams, streaming: boolean, sensitive: readonly SensitiveParameter[] = []) {
+  const result = await runChatCell(matrix, provider, params, streaming);
+  const upstream = normaliseUpstreamRequest(provider, matrix.fakeFor(provider), { streaming, includeUsage: true, warnings: result.warnings, sensitive });
+  return { ...result, upstream };
+}
+
+describe('/v1/chat/completions × json_schema', () => {
+  it.each(providerCells)('%s %s', async (_name, _mode, provider, streaming) => {
+    matrix.fakeFor(provider).enqueue({ kind: 'answer', answer: { text: '{"city":"Paris"}' } });
+    const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+    const responseFormat = { type: 'json_schema' as const, json_schema: { name: 'place', schema, strict: true } };
+    const sensitive: SensitiveParameter[] = [{ trait: 'json_schema', field: 'response_format', value: responseFormat, warning: 'response_format' }];
+    const result = await cell(provider, { messages: [{ role: 'user', content: 'Where is the Louvre?' }], response_format: responseFormat }, streaming, sensitive);
+    expect(result.upstream).toMatchInlineSnapshot(`
+      {
+        "messages": [
+          {
+            "content": "Where is the Louvre?",
+            "role": "user",
+          },
+        ],
+        "response_format": {
+          "json_schema": {
+            "name": "place",
+            "schema": {
+              "additionalProperties": false,
+              "properties": {
+                "city": {
+                  "type": "string",
+                },
+              },
+              "required": [
+                "city",
+              ],
+              "type": "object",
+            },
+            "strict": true,
+          },
+          "type": "json_schema",
+        },
+      }
+    `);
+    expect(result.output).toMatchInlineSnapshot(`
+      {
+        "content": "{"city":"Paris"}",
+        "finish_reason": "stop",
+        "tool_calls": [],
+        "usage": {
+          "completion_tokens": 4,
+          "completion_tokens_details": {
+            "accepted_prediction_tokens": 0,
+            "audio_tokens": 0,
+            "reasoning_tokens": 0,
+            "rejected_prediction_tokens": 0,
+          },
+          "prompt_tokens": 6,
+          "prompt_tokens_details": {
+            "audio_tokens": 0,
+            "cached_tokens": 0,
+          },
+          "total_tokens": 10,
+        },
+      }
+    `);
+  });
+});
+
+describe('/v1/chat/completions × image input', () => {
+  const image = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  it.each(providerCells)('%s %s', async (_name, _mode, provider, streaming) => {
+    const messages: ChatParams['messages'] = [
+      { role: 'user', content: [{ type: 'text', text: 'Describe this' }, { type: 'image_url', image_url: { url: image, detail: 'low' } }] },
+    ];
+    const result = await runChatCell(matrix, provider, { messages }, streaming);
+    const upstream = normaliseUpstreamRequest(provider, matrix.fakeFor(provider), { streaming, includeUsage: true, warnings: result.warnings });
+    if (providerTraits[provider.name]!.removes.has('image')) {
+      // DeepSeek's chat API takes no image parts: the part is removed with a warning naming it.
+      expect(upstream).toMatchInlineSnapshot(`
+        {
+          "messages": [
+            {
+              "content": [
+                {
+                  "text": "Describe this",
+                  "type": "text",
+                },
+              ],
+              "role": "user",
+            },
+          ],
+        }
+      `);
+      expect(result.warnings).toMatchInlineSnapshot(`
+        [
+          "messages[0].content[1]",
+        ]
+      `);
+    } else {
+      expect(upstream).toMatchInlineSnapshot(`
+        {
+          "messages": [
+            {
+              "content": [
+                {
+                  "text": "Describe this",
+                  "type": "text",
+                },
+                {
+                  "image_url": {
+                    "detail": "low",
+                    "url": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+                  },
+                  "type": "image_url",
+                },
+              ],
+              "role": "user",
+            },
+          ],
+        }
+      `);
+    }
+    expect(result.output).toMatchInlineSnapshot(`
+      {
+        "content": "Echo: Describe this",
+        "finish_reason": "stop",
+        "tool_calls": [],
+        "usage": {
+          "completion_tokens": 5,
+          "completion_tokens_details": {
+            "accepted_prediction_tokens": 0,
+            "audio_tokens": 0,
+            "reasoning_tokens": 0,
+            "rejected_prediction_tokens": 0,
+          },
+          "prompt_tokens": 3,
+          "prompt_tokens_details": {
+            "audio_tokens": 0,
+            "cached_tokens": 0,
+          },
+          "total_tokens": 8,
+        },
+      }
+    `);
+  });
+});
+
+describe('/v1/chat/completions × max-tokens cut', () => {
+  it.each(providerCells)('%s %s', async (_name, _mode, provider, streaming) => {
+    matrix.fakeFor(provider).enqueue({ kind: 'answer', answer: { text: longAnswer } });
+    const result = await cell(provider, { messages: [{ role: 'user', content: 'Tell me about the sea' }], max_completion_tokens: 16 }, streaming);
+    expect(result.upstream).toMatchInlineSnapshot(`
+      {
+        "max_completion_tokens": 16,
+        "messages": [
+          {
+            "content": "Tell me about the sea",
+            "role": "user",
+          },
+        ],
+      }
+    `);
+    expect(result.output).toMatchInlineSnapshot(`
+      {
+        "content": "The sea was calm and the sky was wide and the small boat drifted",
+        "finish_reason": "length",
+        "tool_calls": [],
+        "usage": {
+          "completion_tokens": 16,
+          "completion_tokens_details": {
+            "accepted_prediction_tokens": 0,
+            "audio_tokens": 0,
+            "reasoning_tokens": 0,
+            "rejected_prediction_tokens": 0,
+          },
+          "prompt_tokens": 6,
+          "prompt_tokens_details": {
+            "audio_tokens": 0,
+            "cached_tokens": 0,
+          },
+          "total_tokens": 22,
+        },
+      }
+    `);
+  });
+});
+
+describe.each([429, 500])('/v1/chat/completions × upstream %s', (status) => {
+  it.each(providerCells)('%s %s', async (_name, _mode, provider, streaming) => {
+    matrix.fakeFor(provider).enqueue({ kind: 'error', status });
+    const result = await cell(provider, { messages: [{ role: 'user', content: 'Hello' }] }, streaming);
+    expect(result.upstream).toEqual({ messages: [{ role: 'user', content: 'Hello' }] });
+    expect(result.records).toEqual([]);
+    expect(result.output).toMatchSnapshot();
+  });
+});
+
+describe('/v1/chat/completions × mid-stream failure', () => {
+  it.each(providerCells.filter(([, mode]) => mode === 'streaming'))('%s %s: an error after the first chunks', async (_name, _mode, provider) => {
+    matrix.fakeFor(provider).enqueue({ kind: 'stream-error-event', afterEvents: framesBefore(provider, 3), answer: { text: longAnswer } });
+    const stream = await matrix.client.chat.completions.create({
+      model: `${provider.name}/${provider.model}`,
+      messages: [{ role: 'user', content: 'Tell me about the sea' }],
+      stream: true,
+    });
+    const deltas: string[] = [];
+    const failure = await (async () => {
+      try {
+        for await (const chunk of stream) deltas.push(chunk.choices[0]?.delta.content ?? '');
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(deltas.join('')).toBe('The sea');
+    expect(describeClientError(provider, failure)).toMatchInlineSnapshot(`
+      {
+        "class": "APIError",
+        "error": {
+          "code": null,
+          "message": "<provider> reported an error: Internal server error.",
+          "param": null,
+          "type": "server_error",
+        },
+      }
+    `);
+  });
+  it.each(providerCells.filter(([, mode]) => mode === 'non-streaming'))('%s %s: the cut body is a 502', async (_name, _mode, provider) => {
+    matrix.fakeFor(provider).enqueue({ kind: 'cut-mid-stream', afterEvents: 3, answer: { text: longAnswer } });
+    const result = await cell(provider, { messages: [{ role: 'user', content: 'Tell me about the sea' }] }, false);
+    expect(result.output).toMatchInlineSnapshot(`
+      {
+        "class": "InternalServerError",
+        "error": {
+          "code": "upstream_connection_error",
+          "message": "<provider>: connection closed by the upstream (UND_ERR_SOCKET).",
+          "param": null,
+          "type": "upstream_error",
+        },
+        "status": 502,
+      }
+    `);
+  });
+});
