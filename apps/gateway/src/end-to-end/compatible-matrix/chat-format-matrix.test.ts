@@ -1,5 +1,6 @@
+import { findChatCompletionStreamViolations } from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { framesBefore, longAnswer, providerCells, providerTraits, startCompatibleMatrix, type CompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
+import { drainScriptedFailures, failingAttempts, framesBefore, longAnswer, providerCells, providerTraits, startCompatibleMatrix, type CompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
 import { describeClientError, normaliseUpstreamRequest, type SensitiveParameter } from './normalise-upstream-request.js';
 import { runChatCell, type ChatParams } from './run-chat-cell.js';
 
@@ -16,9 +17,9 @@ beforeEach(() => {
   for (const fake of Object.values(matrix.fakes)) fake.requests.length = 0;
 });
 
-async function cell(provider: MatrixProvider, params: ChatParams, streaming: boolean, sensitive: readonly SensitiveParameter[] = []) {
+async function cell(provider: MatrixProvider, params: ChatParams, streaming: boolean, sensitive: readonly SensitiveParameter[] = [], retried = false) {
   const result = await runChatCell(matrix, provider, params, streaming);
-  const upstream = normaliseUpstreamRequest(provider, matrix.fakeFor(provider), { streaming, includeUsage: true, warnings: result.warnings, sensitive });
+  const upstream = normaliseUpstreamRequest(provider, matrix.fakeFor(provider), { streaming, includeUsage: true, warnings: result.warnings, sensitive, retried });
   return { ...result, upstream };
 }
 
@@ -204,8 +205,9 @@ describe('/v1/chat/completions × max-tokens cut', () => {
 
 describe.each([429, 500])('/v1/chat/completions × upstream %s', (status) => {
   it.each(providerCells)('%s %s', async (_name, _mode, provider, streaming) => {
-    matrix.fakeFor(provider).enqueue({ kind: 'error', status });
-    const result = await cell(provider, { messages: [{ role: 'user', content: 'Hello' }] }, streaming);
+    matrix.fakeFor(provider).enqueue({ kind: 'error', status }, { times: failingAttempts });
+    const result = await cell(provider, { messages: [{ role: 'user', content: 'Hello' }] }, streaming, [], true);
+    await drainScriptedFailures(matrix.fakeFor(provider), provider);
     expect(result.upstream).toEqual({ messages: [{ role: 'user', content: 'Hello' }] });
     expect(result.records).toEqual([]);
     expect(result.output).toMatchSnapshot();
@@ -230,6 +232,19 @@ describe('/v1/chat/completions × mid-stream failure', () => {
       return undefined;
     })();
     expect(deltas.join('')).toBe('The sea');
+    // The same failure on the wire: the chunks so far, then OpenAI's error frame; no finish, no usage, no [DONE].
+    matrix.fakeFor(provider).enqueue({ kind: 'stream-error-event', afterEvents: framesBefore(provider, 3), answer: { text: longAnswer } });
+    const raw = await runChatCell(matrix, provider, { messages: [{ role: 'user', content: 'Tell me about the sea' }] }, true);
+    const violations = findChatCompletionStreamViolations(raw.records, { includeUsage: true });
+    const rules = violations.map((violation) => `${violation.rule}: ${violation.message}`.replaceAll(provider.name, "<provider>"));
+    expect(rules).toMatchInlineSnapshot(`
+      [
+        "error-chunk: error chunk: {"message":"<provider> reported an error: Internal server error.","type":"server_error","param":null,"code":null}",
+        "finish-reason: choice 0 never got a finish_reason",
+        "usage: expected exactly one usage chunk, got 0",
+        "done-last: the stream did not end with data: [DONE]",
+      ]
+    `);
     expect(describeClientError(provider, failure)).toMatchInlineSnapshot(`
       {
         "class": "APIError",
@@ -243,8 +258,9 @@ describe('/v1/chat/completions × mid-stream failure', () => {
     `);
   });
   it.each(providerCells.filter(([, mode]) => mode === 'non-streaming'))('%s %s: the cut body is a 502', async (_name, _mode, provider) => {
-    matrix.fakeFor(provider).enqueue({ kind: 'cut-mid-stream', afterEvents: 3, answer: { text: longAnswer } });
-    const result = await cell(provider, { messages: [{ role: 'user', content: 'Tell me about the sea' }] }, false);
+    matrix.fakeFor(provider).enqueue({ kind: 'cut-mid-stream', afterEvents: 3, answer: { text: longAnswer } }, { times: failingAttempts });
+    const result = await cell(provider, { messages: [{ role: 'user', content: 'Tell me about the sea' }] }, false, [], true);
+    await drainScriptedFailures(matrix.fakeFor(provider), provider);
     expect(result.output).toMatchInlineSnapshot(`
       {
         "class": "InternalServerError",

@@ -95,3 +95,24 @@ export function framesBefore(provider: MatrixProvider, chunks: number): number {
 }
 
 export const longAnswer = 'The sea was calm and the sky was wide and the small boat drifted slowly toward the distant shore at dusk';
+
+/** More failures than any retry policy makes attempts, so every attempt of a cell fails the same way. */
+export const failingAttempts = 5;
+
+/**
+ * Consumes what is left of `failingAttempts` scripted failures (calling the fake directly, never the
+ * gateway), so the next cell starts with an empty script queue, then forgets those requests.
+ */
+export async function drainScriptedFailures(fake: FakeChatProvider, provider: MatrixProvider): Promise<void> {
+  for (let attempt = 0; attempt < failingAttempts; attempt += 1) {
+    const answered = await fetch(`${fake.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer key-${provider.name}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: provider.model, messages: [{ role: 'user', content: 'drain' }] }),
+    })
+      .then(async (response) => (await response.arrayBuffer(), response.ok))
+      .catch(() => false); // a scripted cut body
+    if (answered) break;
+  }
+  fake.requests.length = 0;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { framesBefore, longAnswer, providerCells, providerTraits, startCompatibleMatrix, type CompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
+import { drainScriptedFailures, failingAttempts, framesBefore, longAnswer, providerCells, providerTraits, startCompatibleMatrix, type CompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
 import { normaliseUpstreamRequest, type SensitiveParameter } from './normalise-upstream-request.js';
 import { runResponsesCell, type ResponsesParams } from './run-responses-cell.js';
 
@@ -30,9 +30,9 @@ const timeTool = {
   strict: true,
 };
 
-async function cell(provider: MatrixProvider, params: ResponsesParams, streaming: boolean, sensitive: readonly SensitiveParameter[] = []) {
+async function cell(provider: MatrixProvider, params: ResponsesParams, streaming: boolean, sensitive: readonly SensitiveParameter[] = [], retried = false) {
   const result = await runResponsesCell(matrix, provider, params, streaming);
-  const upstream = normaliseUpstreamRequest(provider, matrix.fakeFor(provider), { streaming, includeUsage: true, warnings: result.warnings, sensitive });
+  const upstream = normaliseUpstreamRequest(provider, matrix.fakeFor(provider), { streaming, includeUsage: true, warnings: result.warnings, sensitive, retried });
   return { ...result, upstream };
 }
 
@@ -239,8 +239,9 @@ describe('/v1/responses × max-tokens cut', () => {
 
 describe.each([429, 500])('/v1/responses × upstream %s', (status) => {
   it.each(providerCells)('%s %s', async (_name, _mode, provider, streaming) => {
-    matrix.fakeFor(provider).enqueue({ kind: 'error', status });
-    const result = await cell(provider, { input: 'Hello' }, streaming);
+    matrix.fakeFor(provider).enqueue({ kind: 'error', status }, { times: failingAttempts });
+    const result = await cell(provider, { input: 'Hello' }, streaming, [], true);
+    await drainScriptedFailures(matrix.fakeFor(provider), provider);
     expect(result.upstream).toEqual({ messages: [{ role: 'user', content: 'Hello' }] });
     expect(result.events).toEqual([]);
     expect(result.output).toMatchSnapshot();
@@ -281,8 +282,9 @@ describe('/v1/responses × mid-stream failure', () => {
     `);
   });
   it.each(providerCells.filter(([, mode]) => mode === 'non-streaming'))('%s %s: the cut body is a 502', async (_name, _mode, provider) => {
-    matrix.fakeFor(provider).enqueue({ kind: 'cut-mid-stream', afterEvents: 3, answer: { text: longAnswer } });
-    const result = await cell(provider, { input: 'Tell me about the sea' }, false);
+    matrix.fakeFor(provider).enqueue({ kind: 'cut-mid-stream', afterEvents: 3, answer: { text: longAnswer } }, { times: failingAttempts });
+    const result = await cell(provider, { input: 'Tell me about the sea' }, false, [], true);
+    await drainScriptedFailures(matrix.fakeFor(provider), provider);
     expect(result.output).toMatchInlineSnapshot(`
       {
         "class": "InternalServerError",
