@@ -275,3 +275,48 @@ describe('/v1/chat/completions × mid-stream failure', () => {
     `);
   });
 });
+
+describe('x-switchyard-strict: true turns each removal into a 400, on both endpoints', () => {
+  const strict = { headers: { 'x-switchyard-strict': 'true' } };
+  it.each(providerCells.filter(([, mode]) => mode === 'non-streaming'))('%s', async (_name, _mode, provider) => {
+    const removes = providerTraits[provider.name]!.removes.has('parallel_tool_calls');
+    const tools = [{ type: 'function' as const, name: 'get_weather', parameters: { type: 'object', properties: {} }, strict: false }];
+    const model = `${provider.name}/${provider.model}`;
+    const responses = matrix.client.responses.create({ model, input: 'Weather?', tools, parallel_tool_calls: true }, strict);
+    const chat = matrix.client.chat.completions.create(
+      { model, messages: [{ role: 'user', content: 'Weather?' }], tools: [{ type: 'function', function: { name: 'get_weather' } }], parallel_tool_calls: true },
+      strict,
+    );
+    const outcomes = await Promise.allSettled([responses, chat]);
+    if (!removes) {
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
+      return;
+    }
+    expect(outcomes.map((outcome) => (outcome.status === 'rejected' ? describeClientError(provider, outcome.reason) : outcome.status))).toMatchInlineSnapshot(`
+      [
+        {
+          "class": "BadRequestError",
+          "error": {
+            "code": "unsupported_parameter",
+            "message": "The selected model cannot honour: parallel_tool_calls. Remove it, or send the request without x-switchyard-strict to get warnings instead.",
+            "param": "parallel_tool_calls",
+            "type": "invalid_request_error",
+          },
+          "status": 400,
+        },
+        {
+          "class": "BadRequestError",
+          "error": {
+            "code": "unsupported_parameter",
+            "message": "The selected model cannot honour: parallel_tool_calls. Remove it, or send the request without x-switchyard-strict to get warnings instead.",
+            "param": "parallel_tool_calls",
+            "type": "invalid_request_error",
+          },
+          "status": 400,
+        },
+      ]
+    `);
+    // Nothing reached the provider.
+    expect(matrix.fakeFor(provider).requests).toEqual([]);
+  });
+});
