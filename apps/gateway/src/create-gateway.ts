@@ -117,7 +117,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       ...(options.workerPollIntervalMs === undefined ? {} : { pollIntervalMs: options.workerPollIntervalMs }),
     });
     const started = worker;
-    state = { store: storage.store, hot: storage.hotState, wakeWorker: () => started.wake() };
+    state = { store: storage.store, hot: storage.hotState, wakeWorker: () => started.wake(), compaction: config.compaction };
     worker.start();
   };
   const stopState = async (): Promise<void> => {

@@ -1,3 +1,5 @@
+import type { CompactionConfig } from './compaction-config.js';
+
 /** Provider kinds Switchyard recognises; see `src/providers/provider-registry.ts`. */
 export type ProviderKind =
   | 'openai'
@@ -84,6 +86,8 @@ export interface GatewayConfig {
   /** Keyed by the provider name used in `provider/model`. */
   readonly providers: Readonly<Record<string, ProviderConfig>>;
   readonly storage: StorageConfig;
+  /** Compaction for providers without native compaction (`compaction:`); defaults when omitted. */
+  readonly compaction?: CompactionConfig;
 }
 
 /** The tenant of the master key, of keys without `tenant`, and of the keyless loopback mode. */

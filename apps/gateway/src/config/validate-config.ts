@@ -1,4 +1,5 @@
 import { isProviderKind, providerKinds, providerRegistry } from '../providers/provider-registry.js';
+import { validateCompactionConfig } from './compaction-config.js';
 import { ConfigError } from './config-error.js';
 import { cloudSettings, validateCloudSettings } from './validate-cloud-settings.js';
 import {
@@ -127,7 +128,7 @@ function validateStorage(value: unknown): StorageConfig {
 /** Checks a parsed (and interpolated) configuration document and applies defaults. */
 export function validateConfig(document: unknown): GatewayConfig {
   const root = objectAt(document, '');
-  rejectUnknownKeys(root, ['server', 'auth', 'providers', 'storage'], '');
+  rejectUnknownKeys(root, ['server', 'auth', 'providers', 'storage', 'compaction'], '');
   const server = objectAt(root.server, 'server');
   rejectUnknownKeys(server, ['port', 'host', 'body_limit_bytes', 'shutdown_timeout_ms'], 'server');
   const auth = objectAt(root.auth, 'auth');
@@ -148,5 +149,6 @@ export function validateConfig(document: unknown): GatewayConfig {
       Object.entries(providers).map(([name, value]) => [name, validateProvider(name, value, `providers.${name}`)]),
     ),
     storage: validateStorage(root.storage),
+    compaction: validateCompactionConfig(root.compaction),
   };
 }

@@ -1,4 +1,5 @@
 import type { OperationHandlers } from '@switchyard/contract';
+import { applyContextManagement } from '../responses/compaction/apply-context-management.js';
 import { prepareCreate } from '../responses/prepare-create.js';
 import { queueBackgroundResponse } from '../responses/queue-background-response.js';
 import { serveForegroundResponse } from '../responses/serve-foreground-response.js';
@@ -9,8 +10,9 @@ import type { HandlerContext } from './handler-context.js';
  * for every provider; stored unless `store: false`; `background: true` queued for the worker.
  */
 export const createResponse: OperationHandlers<HandlerContext>['createResponse'] = async (input, context) => {
-  const prepared = await prepareCreate(input.body, context.tenantId, context.state.store, context.providers);
+  const prepared = await prepareCreate(input.body, context.tenantId, context.state.store, context.providers, { warnings: context.warnings });
   context.setProvider(prepared.target.provider.name);
   if (input.body.background === true) return queueBackgroundResponse(input.body, prepared, context);
-  return serveForegroundResponse(input, prepared, context);
+  const managed = await applyContextManagement(input.body, prepared, context, context.state.compaction);
+  return serveForegroundResponse(input, managed, context);
 };

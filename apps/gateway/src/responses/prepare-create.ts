@@ -1,10 +1,12 @@
 import type { CreateResponse, InputItem, ItemResource } from '@switchyard/contract';
-import { GatewayError } from '@switchyard/core';
+import { GatewayError, type Warning } from '@switchyard/core';
 import type { ResponseStore } from '@switchyard/store';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import { resolveModel, type ResolvedModel } from '../routing/resolve-model.js';
 import { applyTruncation } from './apply-truncation.js';
+import { collapseCompactedChain, expandCompactionItems } from './compaction/expand-compaction-items.js';
 import { normaliseInputItems } from './normalise-input-items.js';
+import { resolveItemReferences } from './resolve-item-references.js';
 
 export interface PreparedCreate {
   readonly target: ResolvedModel;
@@ -14,6 +16,13 @@ export interface PreparedCreate {
   readonly inputItems: ItemResource[];
   /** What the provider receives: the chain expanded, no `previous_response_id`, no `background`. */
   readonly upstreamBody: CreateResponse;
+  /** A `compaction` item made by automatic compaction, reported first in the response's output. */
+  readonly compaction?: ItemResource;
+}
+
+export interface PrepareCreateOptions {
+  /** Receives what the gateway could not carry (a foreign compaction item dropped). */
+  readonly warnings?: Warning[];
 }
 
 type Item = Record<string, unknown>;
@@ -41,16 +50,20 @@ function inputAsItems(input: CreateResponse['input']): InputItem[] {
  * (earlier turns' instructions are not carried, as at OpenAI). Unknown, foreign, deleted and
  * `store: false` ids are `previous_response_not_found`; a previous response still running is a 400.
  * `truncation` is applied here for providers without native Responses (see `applyTruncation`).
+ * `item_reference`s are resolved from the store and Switchyard `compaction` items expanded into
+ * their summary (see `expandCompactionItems`).
  */
 export async function prepareCreate(
   body: CreateResponse,
   tenantId: string,
   store: ResponseStore,
   providers: ProviderDirectory,
+  options: PrepareCreateOptions = {},
 ): Promise<PreparedCreate> {
   const target = resolveModel(body.model, providers);
   const { previous_response_id: previousResponseId, background: _background, ...rest } = body;
-  let input = body.input;
+  const turnInput = await resolveItemReferences(body.input, tenantId, store);
+  let input = turnInput;
   if (typeof previousResponseId === 'string' && previousResponseId !== '') {
     const chain = await store.loadConversationChain(tenantId, previousResponseId);
     const last = chain.responses.at(-1);
@@ -69,11 +82,15 @@ export async function prepareCreate(
       const origin = chain.origins[index];
       return (item as { type?: unknown }).type !== 'reasoning' || origin === undefined || origin.provider === target.provider.name;
     });
-    input = [...carried.map(chainItemForUpstream), ...inputAsItems(body.input)];
+    input = [...collapseCompactedChain(carried.map(chainItemForUpstream)), ...inputAsItems(turnInput)];
+  }
+  if (Array.isArray(input)) {
+    const nativeCompaction = target.provider.adapter.operations.compactResponse !== undefined;
+    input = expandCompactionItems(input, nativeCompaction, options.warnings ?? []);
   }
   const expanded: CreateResponse = { ...rest, model: target.upstreamModel, ...(input === undefined ? {} : { input }) };
   // Native Responses providers truncate upstream; for the others the gateway does it.
   const native = target.provider.adapter.operations.createResponse !== undefined;
   const upstreamBody = native ? expanded : applyTruncation(expanded, target.upstreamModel);
-  return { target, clientModel: body.model as string, inputItems: normaliseInputItems(body.input), upstreamBody };
+  return { target, clientModel: body.model as string, inputItems: normaliseInputItems(turnInput), upstreamBody };
 }

@@ -65,7 +65,9 @@ export async function serveForegroundResponse(
   if (isAsyncIterable<ResponseStreamEvent>(result)) {
     return recordResponseStream(result, { identity, store, tenantId: context.tenantId, logger: context.logger, requestId: context.requestId, signal: context.signal });
   }
-  const response = withIdentity(result, identity);
+  const answered = withIdentity(result, identity);
+  // Automatic compaction (`context_management`) reports its item first, as OpenAI does.
+  const response = prepared.compaction === undefined ? answered : { ...answered, output: [prepared.compaction, ...answered.output] as Response['output'] };
   if (store !== undefined) {
     const status = response.status === 'failed' || response.status === 'incomplete' || response.status === 'cancelled' ? response.status : 'completed';
     try {
