@@ -3803,6 +3803,11 @@ export type StrictHeader = 'true' | 'false';
  */
 export type ModelPath = string;
 
+/**
+ * Switchyard extension. A client-chosen key (at most 255 characters) that makes a stored or background create safe to retry: within 24 hours, a request from the same tenant with the same key and the same body answers with the response the first one created instead of creating another (no second upstream call); the same key with a different body is a 409 `idempotency_key_reused`. Ignored with `store: false` in the foreground (nothing is kept to answer with).
+ */
+export type IdempotencyKeyHeader = string;
+
 export type CreateResponseData = {
     body: CreateResponse;
     headers?: {
@@ -3810,6 +3815,10 @@ export type CreateResponseData = {
          * Switchyard extension. With `true`, a request parameter that the routed provider cannot honour is rejected with a 400 (`param` names it) instead of being removed and reported in the `x-switchyard-warnings` response header. `false` (the default) keeps the lenient behaviour.
          */
         'x-switchyard-strict'?: 'true' | 'false';
+        /**
+         * Switchyard extension. A client-chosen key (at most 255 characters) that makes a stored or background create safe to retry: within 24 hours, a request from the same tenant with the same key and the same body answers with the response the first one created instead of creating another (no second upstream call); the same key with a different body is a 409 `idempotency_key_reused`. Ignored with `store: false` in the foreground (nothing is kept to answer with).
+         */
+        'Idempotency-Key'?: string;
     };
     path?: never;
     query?: never;
