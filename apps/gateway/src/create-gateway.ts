@@ -24,6 +24,7 @@ import { BackgroundWorker } from './background/background-worker.js';
 import { openStorage, type OpenedStorage } from './state/open-storage.js';
 import type { StateServices } from './state/state-services.js';
 import { createGatewayAccounting, type GatewayAccounting } from './accounting/gateway-accounting.js';
+import { createGatewayRouter } from './routing/gateway-router.js';
 
 export interface CreateGatewayOptions {
   /** Defaults to a pino logger at `LOG_LEVEL` (silent under vitest). */
@@ -94,11 +95,14 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     }
     return state;
   };
+  const redisUrl = config.storage.redisUrl ?? (options.environment ?? process.env)['REDIS_URL'];
+  // Without a `routing:` section, requests go straight to the named provider (no gateway retries).
+  const router = config.routing === undefined ? undefined : createGatewayRouter({ config, providers, redisUrl });
   let accounting: GatewayAccounting | undefined;
   const currentAccounting = (): GatewayAccounting => {
     accounting ??= createGatewayAccounting({
       sql: currentState().store.sql,
-      redisUrl: config.storage.redisUrl ?? (options.environment ?? process.env)['REDIS_URL'],
+      redisUrl,
       logger,
     });
     return accounting;
@@ -123,6 +127,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const stopState = async (): Promise<void> => {
     await worker?.stop();
     await accounting?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the rate limiter failed'));
+    await router?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the health tracker failed'));
     if (ownedStorage !== undefined) {
       await ownedStorage.hotState.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the hot state failed'));
       await ownedStorage.store.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the store failed'));
@@ -145,6 +150,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       state: currentState,
       accounting: currentAccounting,
       masterKey: config.auth.masterKey,
+      modelRouter: router,
     }),
   );
   const server = createServer(app.callback());

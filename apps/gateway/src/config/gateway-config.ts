@@ -1,5 +1,7 @@
 import type { CompactionConfig } from './compaction-config.js';
 
+import type { RoutingConfig } from '@switchyard/router';
+
 /** Provider kinds Switchyard recognises; see `src/providers/provider-registry.ts`. */
 export type ProviderKind =
   | 'openai'
@@ -86,6 +88,8 @@ export interface GatewayConfig {
   /** Keyed by the provider name used in `provider/model`. */
   readonly providers: Readonly<Record<string, ProviderConfig>>;
   readonly storage: StorageConfig;
+  /** Deployments, aliases, balancing, retries and cooldowns (`routing:`); `provider/model` names work without it. */
+  readonly routing?: RoutingConfig;
   /** Compaction for providers without native compaction (`compaction:`); defaults when omitted. */
   readonly compaction?: CompactionConfig;
 }

@@ -1,6 +1,7 @@
 import { isProviderKind, providerKinds, providerRegistry } from '../providers/provider-registry.js';
 import { validateCompactionConfig } from './compaction-config.js';
 import { ConfigError } from './config-error.js';
+import { validateRoutingConfig } from './validate-routing-config.js';
 import { cloudSettings, validateCloudSettings } from './validate-cloud-settings.js';
 import {
   defaultBodyLimitBytes,
@@ -128,7 +129,7 @@ function validateStorage(value: unknown): StorageConfig {
 /** Checks a parsed (and interpolated) configuration document and applies defaults. */
 export function validateConfig(document: unknown): GatewayConfig {
   const root = objectAt(document, '');
-  rejectUnknownKeys(root, ['server', 'auth', 'providers', 'storage', 'compaction'], '');
+  rejectUnknownKeys(root, ['server', 'auth', 'providers', 'storage', 'routing', 'compaction'], '');
   const server = objectAt(root.server, 'server');
   rejectUnknownKeys(server, ['port', 'host', 'body_limit_bytes', 'shutdown_timeout_ms'], 'server');
   const auth = objectAt(root.auth, 'auth');
@@ -149,6 +150,7 @@ export function validateConfig(document: unknown): GatewayConfig {
       Object.entries(providers).map(([name, value]) => [name, validateProvider(name, value, `providers.${name}`)]),
     ),
     storage: validateStorage(root.storage),
+    ...validateRoutingConfig(root.routing),
     compaction: validateCompactionConfig(root.compaction),
   };
 }

@@ -6,6 +6,7 @@ import type { RequestCaller } from '../auth/resolve-request-caller.js';
 import type { Lifecycle } from '../lifecycle/lifecycle.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import type { DispatchContext } from '../routing/dispatch-operation.js';
+import type { RequestRouting } from '../routing/route-and-dispatch.js';
 import type { ModelCatalogue } from '../routing/model-catalogue.js';
 import type { StateServices } from '../state/state-services.js';
 
@@ -20,6 +21,8 @@ export interface HandlerContext {
   readonly accounting: () => GatewayAccounting;
   /** Admits, prices and records the request's model call (see `dispatchOperation`). */
   readonly meter: RequestMeter;
+  /** The router with this request's allow-list (aliases, preferences, retries, fallbacks). */
+  readonly routing: RequestRouting | undefined;
   /** The response store and hot state. */
   readonly state: StateServices;
   /** Aborted when the client disconnects. */
@@ -46,6 +49,7 @@ export function dispatchContextFor(context: HandlerContext, upstreamModel: strin
     strict: context.strict,
     clientModel,
     meter: context.meter,
+    ...(context.routing === undefined ? {} : { routing: context.routing }),
     ...(responseId === undefined ? {} : { responseId }),
   };
 }

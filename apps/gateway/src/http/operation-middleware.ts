@@ -11,6 +11,8 @@ import type { OperationId } from '../handlers/index.js';
 import type { Lifecycle } from '../lifecycle/lifecycle.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import type { ModelCatalogue } from '../routing/model-catalogue.js';
+import { deploymentHeader, providerHeader } from '../routing/route-and-dispatch.js';
+import type { Router } from '@switchyard/router';
 import type { StateServices } from '../state/state-services.js';
 import { defaultTenant } from '../config/gateway-config.js';
 import { applyWarnings, isStrict, strictHeader } from './apply-warnings.js';
@@ -32,6 +34,8 @@ export interface OperationMiddlewareOptions {
   /** Keys, limits, budgets and the ledger, available once the gateway has started. */
   readonly accounting: () => GatewayAccounting;
   readonly masterKey: string | undefined;
+  /** Present when the config has a `routing:` section: every model request is then routed. */
+  readonly modelRouter: Router | undefined;
 }
 
 /** Route → auth → body → contract validation → typed handler → JSON or SSE. */
@@ -76,6 +80,18 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
       caller,
       accounting: options.accounting,
       meter,
+      routing: options.modelRouter === undefined ? undefined : {
+        router: options.modelRouter,
+        providers: options.providers,
+        allowedModels: caller.kind === 'key' ? (caller.key.allowedModels ?? undefined) : undefined,
+        onRouted: (deployment) => {
+          meter.setResponseHeader(providerHeader, deployment.provider);
+          meter.setResponseHeader(deploymentHeader, deployment.name);
+          meter.noteDeployment(deployment);
+          context.state.provider = deployment.provider;
+        },
+        onAttempt: (record) => meter.noteAttempt(record),
+      },
       get state() {
         return options.state();
       },
@@ -90,16 +106,21 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
         context.state.provider = name;
       },
     };
-    const result = await invokeHandler(operationId, input, handlerContext);
     let reported = 0;
-    await sendResult(context, operationId, result, {
-      logger: options.logger,
-      reportWarnings: (setHeader) => {
-        for (const [name, value] of Object.entries(meter.responseHeaders)) setHeader(name, value);
-        reported = handlerContext.warnings.length;
-        applyWarnings(handlerContext.warnings, { strict, logger: options.logger, requestId: handlerContext.requestId, setHeader });
-      },
-    });
+    try {
+      const result = await invokeHandler(operationId, input, handlerContext);
+      await sendResult(context, operationId, result, {
+        logger: options.logger,
+        reportWarnings: (setHeader) => {
+          for (const [name, value] of Object.entries(meter.responseHeaders)) setHeader(name, value);
+          reported = handlerContext.warnings.length;
+          applyWarnings(handlerContext.warnings, { strict, logger: options.logger, requestId: handlerContext.requestId, setHeader });
+        },
+      });
+    } finally {
+      // The request row of the usage ledger: once, after the answer (or the stream) is over.
+      await meter.close();
+    }
     // A stream may add warnings after its headers went out: those can only be logged.
     const late = handlerContext.warnings.slice(reported);
     if (late.length > 0) options.logger.info({ requestId: handlerContext.requestId, warnings: late }, 'warnings raised after the response started');

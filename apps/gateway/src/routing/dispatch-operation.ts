@@ -12,6 +12,7 @@ import {
 import type { MeteredCall, RequestMeter } from '../accounting/request-meter.js';
 import { gatewayErrors } from '../errors/gateway-errors.js';
 import type { ConfiguredProvider } from '../providers/configured-provider.js';
+import { routeAndDispatch, type RequestRouting } from './route-and-dispatch.js';
 
 type Operation<K extends NativeOperationId> = NonNullable<NativeOperations[K]>;
 export type OperationInput<K extends NativeOperationId> = Parameters<Operation<K>>[0];
@@ -27,6 +28,8 @@ export interface DispatchContext extends AdapterContext {
   readonly responseId?: string;
   /** Admission, pricing and the usage ledger for operations that call a model (absent: not metered). */
   readonly meter?: RequestMeter;
+  /** Aliases, provider preferences, retries and fallbacks (absent: the resolved provider only). */
+  readonly routing?: RequestRouting;
 }
 
 /** Operations that call a model and so are admitted, priced and recorded. */
@@ -62,7 +65,26 @@ export async function dispatchOperation<K extends NativeOperationId>(
       clientModel: context.clientModel,
       body,
     },
-    () => dispatchToAdapter(operationId, provider, input, context),
+    () => (context.routing === undefined ? dispatchToAdapter(operationId, provider, input, context) : dispatchRouted(operationId, context.routing, input, context)),
+  );
+}
+
+/** Every attempt of a routed request goes to its deployment's provider with the deployment's upstream model. */
+function dispatchRouted<K extends NativeOperationId>(
+  operationId: K,
+  routing: RequestRouting,
+  input: OperationInput<K>,
+  context: DispatchContext,
+): Promise<OperationResult<K>> {
+  const body = (input as { readonly body: { readonly provider?: unknown; readonly input?: unknown } }).body;
+  return routeAndDispatch(
+    routing,
+    { model: context.clientModel, preferences: body.provider as Parameters<typeof routeAndDispatch>[1]['preferences'], input: body.input, signal: context.signal },
+    (deployment, signal) => {
+      const provider = routing.providers.get(deployment.provider) as ConfiguredProvider;
+      const upstreamInput = { ...input, body: { ...body, model: deployment.upstreamModel } } as OperationInput<K>;
+      return dispatchToAdapter(operationId, provider, upstreamInput, { ...context, signal, upstreamModel: deployment.upstreamModel });
+    },
   );
 }
 

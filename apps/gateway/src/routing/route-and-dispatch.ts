@@ -1,0 +1,86 @@
+import { GatewayError } from '@switchyard/core';
+import { peekStream, type AttemptRecord, type Deployment, type ProviderPreferences, type Router } from '@switchyard/router';
+import type { ProviderDirectory } from '../providers/configured-provider.js';
+
+/** What the request's routing needs next to the dispatch context. */
+export interface RequestRouting {
+  readonly router: Router;
+  readonly providers: ProviderDirectory;
+  /** The key's model allow-list (undefined: every model). */
+  readonly allowedModels: readonly string[] | undefined;
+  /** Told which deployment answered (response headers, ledger, request log). */
+  readonly onRouted: (deployment: Deployment) => void;
+  /** Told about every upstream attempt (ledger rows). */
+  readonly onAttempt: (record: AttemptRecord) => void;
+}
+
+/** Response headers naming what served the request. */
+export const providerHeader = 'x-switchyard-provider';
+export const deploymentHeader = 'x-switchyard-deployment';
+
+const preamble = new Set(['response.created', 'response.in_progress', 'response.queued']);
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** An `error` / `response.failed` event before any output: the attempt failed (retry or fall back). */
+function errorOfEvent(event: unknown): unknown {
+  const typed = event as { type?: unknown; code?: unknown; message?: unknown; response?: { error?: { code?: unknown; message?: unknown } } };
+  if (typed.type !== 'error' && typed.type !== 'response.failed') return undefined;
+  const detail = typed.type === 'error' ? typed : (typed.response?.error ?? {});
+  const code = typeof detail.code === 'string' ? detail.code : 'upstream_error';
+  const status = code === 'rate_limit_exceeded' ? 429 : 502;
+  return new GatewayError({
+    status,
+    type: status === 429 ? 'rate_limit_error' : 'upstream_error',
+    code,
+    message: typeof detail.message === 'string' ? detail.message : 'The upstream stream failed before any output.',
+    isRetryable: true,
+  });
+}
+
+/** Ends the router's in-flight count for the deployment when the stream is over. */
+async function* finishing<T>(source: AsyncIterable<T>, finish: () => void): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } finally {
+    finish();
+  }
+}
+
+/**
+ * Resolves the client's `model` (alias, deployment name or `provider/model`) to candidate
+ * deployments with the request's `provider` preferences, then runs `call` on them with retries,
+ * fallbacks and cooldowns. A stream is peeked until its first output event, so a failure before
+ * any byte reaches the client still falls back.
+ */
+export async function routeAndDispatch<T>(
+  routing: RequestRouting,
+  request: { readonly model: string; readonly preferences: ProviderPreferences | undefined; readonly input: unknown; readonly signal: AbortSignal },
+  call: (deployment: Deployment, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const route = routing.router.route({
+    model: request.model,
+    preferences: request.preferences,
+    allowedModels: routing.allowedModels,
+    input: typeof request.input === 'string' || Array.isArray(request.input) ? (request.input as string | readonly unknown[]) : undefined,
+  });
+  const result = await routing.router.execute(
+    route,
+    async (deployment, attempt) => {
+      if (!routing.providers.has(deployment.provider)) throw new GatewayError({ status: 404, type: 'not_found_error', code: 'model_not_found', message: `The provider '${deployment.provider}' is not configured.` });
+      const signal = attempt.signal === undefined ? request.signal : AbortSignal.any([request.signal, attempt.signal]);
+      const value = await call(deployment, signal);
+      if (!isAsyncIterable(value)) return value;
+      return (await peekStream(value, { isOutput: (event) => !preamble.has(String((event as { type?: unknown }).type)), errorOf: errorOfEvent })) as T;
+    },
+    { signal: request.signal, onAttempt: routing.onAttempt },
+  );
+  routing.onRouted(result.deployment);
+  if (!isAsyncIterable(result.value)) {
+    result.finish();
+    return result.value;
+  }
+  return finishing(result.value, () => result.finish()) as T;
+}
