@@ -1,4 +1,5 @@
 import type { OperationHandlers } from '@switchyard/contract';
+import { claimIdempotentCreate } from '../responses/claim-idempotent-create.js';
 import { applyContextManagement } from '../responses/compaction/apply-context-management.js';
 import { prepareCreate } from '../responses/prepare-create.js';
 import { queueBackgroundResponse } from '../responses/queue-background-response.js';
@@ -7,12 +8,15 @@ import type { HandlerContext } from './handler-context.js';
 
 /**
  * POST /v1/responses: routed by `provider/model`; `previous_response_id` expanded from the store
- * for every provider; stored unless `store: false`; `background: true` queued for the worker.
+ * for every provider; stored unless `store: false`; `background: true` queued for the worker;
+ * an `Idempotency-Key` seen before answers with the response it created.
  */
 export const createResponse: OperationHandlers<HandlerContext>['createResponse'] = async (input, context) => {
   const prepared = await prepareCreate(input.body, context.tenantId, context.state.store, context.providers, { warnings: context.warnings });
   context.setProvider(prepared.target.provider.name);
-  if (input.body.background === true) return queueBackgroundResponse(input.body, prepared, context);
+  const claimed = await claimIdempotentCreate(input.headers?.['Idempotency-Key'], input.body, context);
+  if (claimed.kind === 'replay') return claimed.result;
+  if (input.body.background === true) return queueBackgroundResponse(input.body, prepared, context, claimed.id);
   const managed = await applyContextManagement(input.body, prepared, context, context.state.compaction);
-  return serveForegroundResponse(input, managed, context);
+  return serveForegroundResponse(input, managed, context, claimed.id);
 };

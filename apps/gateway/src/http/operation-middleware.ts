@@ -70,7 +70,12 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     }
     // Handlers (and so adapters) see only the headers the contract declares: never the client's key.
     const strictValue = context.get(strictHeader);
-    const input = { ...parts, query: validation.query, headers: strictValue === '' ? {} : { [strictHeader]: strictValue } };
+    const idempotencyKey = context.get('idempotency-key');
+    const input = {
+      ...parts,
+      query: validation.query,
+      headers: { ...(strictValue === '' ? {} : { [strictHeader]: strictValue }), ...(idempotencyKey === '' ? {} : { 'Idempotency-Key': idempotencyKey }) },
+    };
 
     const strict = isStrict(strictValue || undefined);
     const meter = createRequestMeter({ caller, accounting: options.accounting, requestId: context.state.requestId, tenantId, logger: options.logger });

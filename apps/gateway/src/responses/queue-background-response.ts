@@ -16,9 +16,9 @@ export async function queueBackgroundResponse(
   body: CreateResponse,
   prepared: PreparedCreate,
   context: HandlerContext,
+  id: string = generateId('resp'),
 ): Promise<Response | AsyncIterable<ResponseStreamEvent>> {
   const { store } = context.state;
-  const id = generateId('resp');
   const snapshot = createRowSnapshot(id, body, 'queued');
   try {
     await store.createResponse({

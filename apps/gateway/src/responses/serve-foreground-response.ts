@@ -13,7 +13,7 @@ function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-type CreateInput = { readonly body: CreateResponse; readonly headers?: { readonly 'x-switchyard-strict'?: 'true' | 'false' } };
+type CreateInput = { readonly body: CreateResponse; readonly headers?: { readonly 'x-switchyard-strict'?: 'true' | 'false'; readonly 'Idempotency-Key'?: string } };
 
 /**
  * A foreground create. With `store` (the default) the row exists (`in_progress`) before the
@@ -26,9 +26,9 @@ export async function serveForegroundResponse(
   input: CreateInput,
   prepared: PreparedCreate,
   context: HandlerContext,
+  id: string = generateId('resp'),
 ): Promise<Response | AsyncIterable<ResponseStreamEvent>> {
   const body = input.body;
-  const id = generateId('resp');
   const identity = identityOf(id, body);
   const store = identity.store ? context.state.store : undefined;
   if (store !== undefined) {
