@@ -78,6 +78,21 @@ describe('POST /v1/responses/compact for a provider without native compaction', 
   });
 });
 
+describe('compaction with OpenAI (native)', () => {
+  it('passes /responses/compact through, and the compaction item OpenAI made goes back to OpenAI untouched', async () => {
+    const groqBefore = fixture.groq.requests.length;
+    const compacted = await fixture.client.responses.compact({ model: 'openai/gpt-4o-mini', input: [{ role: 'user', content: 'Long story.' }] });
+    expect(fixture.upstream.requests.at(-1)?.path).toMatch(/\/responses\/compact$/);
+    expect(fixture.upstream.requests.at(-1)?.body).toMatchObject({ model: 'gpt-4o-mini' });
+    const opaque = (compacted.output as unknown as Array<Record<string, unknown>>).find((item) => item.type === 'compaction');
+    expect(opaque?.encrypted_content).toBe('fake-encrypted-compaction');
+    await fixture.client.responses.create({ model: 'openai/gpt-4o-mini', input: [opaque as unknown as OpenAI.Responses.ResponseInputItem, { role: 'user', content: 'Go on.' }] });
+    const input = (fixture.upstream.requests.at(-1)?.body as { input: Array<Record<string, unknown>> }).input;
+    expect(input[0]).toMatchObject({ type: 'compaction', encrypted_content: 'fake-encrypted-compaction' });
+    expect(fixture.groq.requests.length).toBe(groqBefore);
+  });
+});
+
 describe('context_management compaction for a provider without native compaction', () => {
   it('compacts before the call when the input exceeds compact_threshold, and the chain continues from the summary', async () => {
     const previous = await twoTurns(`My name is Ada.${' filler'.repeat(3000)}`);
