@@ -120,12 +120,19 @@ describe('responses', () => {
   });
 
   it('cancels background responses only', async () => {
-    const background = await client.responses.create({ model: 'gpt-4o-mini', input: 'later', background: true });
-    expect(background.status).toBe('queued');
-    const cancelled = await client.responses.cancel(background.id);
-    expect(cancelled.status).toBe('cancelled');
-    const foreground = await client.responses.create({ model: 'gpt-4o-mini', input: 'now' });
-    await expect(client.responses.cancel(foreground.id)).rejects.toMatchObject({ status: 400 });
+    // A background run that cannot finish before the cancel arrives, however busy the machine is.
+    const slow = await startFakeOpenAIUpstream({ backgroundDelayMs: 60_000 });
+    const slowClient = new OpenAI({ apiKey: 'sk-test', baseURL: slow.url, maxRetries: 0 });
+    try {
+      const background = await slowClient.responses.create({ model: 'gpt-4o-mini', input: 'later', background: true });
+      expect(background.status).toBe('queued');
+      const cancelled = await slowClient.responses.cancel(background.id);
+      expect(cancelled.status).toBe('cancelled');
+      const foreground = await slowClient.responses.create({ model: 'gpt-4o-mini', input: 'now' });
+      await expect(slowClient.responses.cancel(foreground.id)).rejects.toMatchObject({ status: 400 });
+    } finally {
+      await slow.close();
+    }
   });
 
   it('streams a background response through response.queued', async () => {
