@@ -41,3 +41,5 @@ export { mapChatFinishReason } from './transforms/map-chat-finish-reason.js';
 export { convertChatUsage } from './transforms/convert-chat-usage.js';
 export { convertResponseUsage } from './transforms/convert-response-usage.js';
 export type { ChatChunkWithExtensions, ChatStreamDeltaWithExtensions, ChatResponseMessageWithExtensions } from './transforms/chat-chunk-extensions.js';
+export { isInputMessage } from './items/is-input-message.js';
+export { unresolvedItemReferenceError } from './items/unresolved-item-reference-error.js';

@@ -14,6 +14,8 @@ import type {
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Warning } from '../warnings/warning.js';
 import type { ChatCapabilities } from './chat-capabilities.js';
+import { unresolvedItemReferenceError } from '../items/unresolved-item-reference-error.js';
+import { isInputMessage } from '../items/is-input-message.js';
 
 /** An assistant message that may carry DeepSeek-style `reasoning_content` back upstream. */
 export type ChatAssistantMessageWithReasoning = ChatCompletionRequestAssistantMessage & { reasoning_content?: string };
@@ -55,15 +57,7 @@ function convertItem(item: InputItem, path: string, state: ConversionState): voi
     convertMessage(item, path, state);
     return;
   }
-  if (item.type === 'item_reference' || item.type === undefined || item.type === null) {
-    throw new GatewayError({
-      status: 400,
-      type: 'invalid_request_error',
-      code: 'unsupported_parameter',
-      param: path,
-      message: `${path} is an item_reference; references need a stored response, which this model's provider does not keep. Send the item itself instead.`,
-    });
-  }
+  if (item.type === 'item_reference' || item.type === undefined || item.type === null) throw unresolvedItemReferenceError(path);
   switch (item.type) {
     case 'function_call': {
       const toolCall: ChatCompletionMessageToolCall = {
@@ -89,9 +83,6 @@ function convertItem(item: InputItem, path: string, state: ConversionState): voi
   }
 }
 
-function isInputMessage(item: InputItem): item is InputMessage {
-  return 'role' in item && 'content' in item && (item.type === undefined || item.type === 'message');
-}
 
 function convertMessage(item: InputMessage, path: string, state: ConversionState): void {
   if (item.role === 'assistant') {

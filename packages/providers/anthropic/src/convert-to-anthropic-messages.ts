@@ -1,5 +1,5 @@
 import type { FunctionCallOutputItemParam, InputContent, InputItem, InputMessage, InputMessageContentPart, InputParam } from '@switchyard/contract';
-import { GatewayError, type Warning } from '@switchyard/core';
+import { GatewayError, isInputMessage, unresolvedItemReferenceError, type Warning } from '@switchyard/core';
 import { safeParseJson } from '@switchyard/provider-utils';
 import type { AnthropicContentBlock, AnthropicImageBlock, AnthropicMessage, AnthropicTextBlock } from './anthropic-api.js';
 import { decodeAnthropicReasoning, isAnthropicReasoning } from './anthropic-reasoning-codec.js';
@@ -41,15 +41,7 @@ function append(state: State, role: 'user' | 'assistant', blocks: AnthropicConte
 
 function convertItem(item: InputItem, path: string, state: State): void {
   if (isInputMessage(item)) return convertMessage(item, path, state);
-  if (item.type === 'item_reference' || item.type === undefined || item.type === null) {
-    throw new GatewayError({
-      status: 400,
-      type: 'invalid_request_error',
-      code: 'unsupported_parameter',
-      param: path,
-      message: `${path} is an item_reference; references need a stored response, which was not expanded for this provider. Send the item itself instead.`,
-    });
-  }
+  if (item.type === 'item_reference' || item.type === undefined || item.type === null) throw unresolvedItemReferenceError(path);
   switch (item.type) {
     case 'function_call': {
       const parsed = safeParseJson<unknown>(item.arguments === '' ? '{}' : item.arguments);
@@ -91,9 +83,6 @@ function convertItem(item: InputItem, path: string, state: State): void {
   }
 }
 
-function isInputMessage(item: InputItem): item is InputMessage {
-  return 'role' in item && 'content' in item && (item.type === undefined || item.type === 'message');
-}
 
 function convertMessage(item: InputMessage, path: string, state: State): void {
   const parts: InputMessageContentPart[] = typeof item.content === 'string' ? [{ type: 'input_text', text: item.content }] : item.content;

@@ -8,7 +8,7 @@ import type {
   InputParam,
   ReasoningItemParam,
 } from '@switchyard/contract';
-import { GatewayError, type Warning } from '@switchyard/core';
+import { GatewayError, isInputMessage, unresolvedItemReferenceError, type Warning } from '@switchyard/core';
 import type { BedrockContentBlock, BedrockDocument, BedrockMessage, BedrockSystemContentBlock, BedrockToolResultContentBlock } from './bedrock-api.js';
 import { decodeBedrockReasoning } from './bedrock-reasoning-content.js';
 import { convertBedrockDocument, convertBedrockImage } from './convert-bedrock-media.js';
@@ -60,19 +60,11 @@ function warn(state: State, parameter: string, reason: string): void {
 }
 
 function convertItem(item: InputItem, path: string, state: State): void {
-  if ('role' in item && 'content' in item && (item.type === undefined || item.type === 'message')) {
-    convertMessage(item as InputMessage, path, state);
+  if (isInputMessage(item)) {
+    convertMessage(item, path, state);
     return;
   }
-  if (item.type === 'item_reference' || item.type === undefined || item.type === null) {
-    throw new GatewayError({
-      status: 400,
-      type: 'invalid_request_error',
-      code: 'unsupported_parameter',
-      param: path,
-      message: `${path} is an item_reference; references need a stored response. Send the item itself instead.`,
-    });
-  }
+  if (item.type === 'item_reference' || item.type === undefined || item.type === null) throw unresolvedItemReferenceError(path);
   switch (item.type) {
     case 'function_call':
       state.hasToolBlocks = true;

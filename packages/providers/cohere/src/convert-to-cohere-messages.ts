@@ -7,7 +7,7 @@ import type {
   InputParam,
   ReasoningItemParam,
 } from '@switchyard/contract';
-import { GatewayError, type Warning } from '@switchyard/core';
+import { isInputMessage, unresolvedItemReferenceError, type Warning } from '@switchyard/core';
 import type { CohereAssistantContent, CohereAssistantMessage, CohereMessage, CohereUserContent } from './cohere-api.js';
 import type { CohereModelTraits } from './cohere-config.js';
 import { decodeCohereReasoningBlock } from './cohere-reasoning-block.js';
@@ -43,19 +43,11 @@ export function convertToCohereMessages(
 }
 
 function convertItem(item: InputItem, path: string, state: ConversionState): void {
-  if ('role' in item && 'content' in item && (item.type === undefined || item.type === 'message')) {
-    convertMessage(item as InputMessage, path, state);
+  if (isInputMessage(item)) {
+    convertMessage(item, path, state);
     return;
   }
-  if (item.type === 'item_reference' || item.type === undefined || item.type === null) {
-    throw new GatewayError({
-      status: 400,
-      type: 'invalid_request_error',
-      code: 'unsupported_parameter',
-      param: path,
-      message: `${path} is an item_reference; Cohere keeps no stored items. Send the item itself instead.`,
-    });
-  }
+  if (item.type === 'item_reference' || item.type === undefined || item.type === null) throw unresolvedItemReferenceError(path);
   switch (item.type) {
     case 'function_call': {
       const assistant = openAssistant(state);

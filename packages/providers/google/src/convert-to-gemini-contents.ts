@@ -1,5 +1,5 @@
 import type { FunctionCallOutputItemParam, InputItem, InputMessage, InputParam } from '@switchyard/contract';
-import { GatewayError, type Warning } from '@switchyard/core';
+import { GatewayError, isInputMessage, unresolvedItemReferenceError, type Warning } from '@switchyard/core';
 import { convertUserContentPart, type UrlMediaSupport } from './convert-user-content-part.js';
 import type { GeminiContent, GeminiPart } from './gemini-api.js';
 import { decodeGeminiReasoning } from './gemini-thought-signature.js';
@@ -24,8 +24,6 @@ interface ConversionState {
   pendingTextSignature: string | undefined;
 }
 
-const isInputMessage = (item: InputItem): item is InputMessage =>
-  'role' in item && 'content' in item && (item.type === undefined || item.type === 'message');
 
 /**
  * Responses `instructions` + `input` → Gemini `systemInstruction` + `contents`. System and developer
@@ -82,15 +80,7 @@ function push(state: ConversionState, role: GeminiContent['role'], part: GeminiP
 
 function convertItem(item: InputItem, path: string, state: ConversionState): void {
   if (isInputMessage(item)) return convertMessage(item, path, state);
-  if (item.type === 'item_reference' || item.type === undefined || item.type === null) {
-    throw new GatewayError({
-      status: 400,
-      type: 'invalid_request_error',
-      code: 'unsupported_parameter',
-      param: path,
-      message: `${path} is an item_reference; references need a stored response, which Gemini does not keep. Send the item itself instead.`,
-    });
-  }
+  if (item.type === 'item_reference' || item.type === undefined || item.type === null) throw unresolvedItemReferenceError(path);
   switch (item.type) {
     case 'function_call': {
       const args = parseArguments(item.arguments, `${path}.arguments`);
