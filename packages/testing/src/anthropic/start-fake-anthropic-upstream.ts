@@ -11,6 +11,7 @@ import { FakeAnthropicPromptCache } from './fake-anthropic-prompt-cache.js';
 import type { FakeAnthropicRequest } from './fake-anthropic-types.js';
 import { renderFakeAnthropicStream } from './render-fake-anthropic-stream.js';
 import { validateFakeAnthropicRequest } from './validate-fake-anthropic-request.js';
+import { createClientAbortLog } from '../http/create-client-abort-log.js';
 
 export interface FakeAnthropicUpstreamOptions {
   /** The only `x-api-key` accepted; by default any non-empty key is accepted. */
@@ -51,10 +52,9 @@ export const defaultFakeAnthropicModels = ['claude-sonnet-4-5-20250929', 'claude
  */
 export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamOptions = {}): Promise<FakeAnthropicUpstream> {
   const requests: RecordedRequest[] = [];
-  const clientAborts: ClientAbort[] = [];
+  const abortLog = createClientAbortLog();
+  const clientAborts = abortLog.aborts;
   const queue: Array<{ behaviour: FakeBehaviour; remaining: number; route: FakeAnthropicRoute }> = [];
-  const abortWaiters: Array<(abort: ClientAbort) => void> = [];
-  let claimedAborts = 0;
   let messageCounter = 0;
   let toolUseCounter = 0;
   const cache = new FakeAnthropicPromptCache();
@@ -79,13 +79,7 @@ export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamO
     response.on('close', () => {
       responseClosed.abort();
       if (response.writableFinished) return;
-      const abort: ClientAbort = { method: recorded.method, path: recorded.path, streaming, framesWritten, at: Date.now() };
-      clientAborts.push(abort);
-      const waiter = abortWaiters.shift();
-      if (waiter !== undefined) {
-        claimedAborts += 1;
-        waiter(abort);
-      }
+      abortLog.record({ method: recorded.method, path: recorded.path, streaming, framesWritten, at: Date.now() });
     });
     const signal = AbortSignal.any([responseClosed.signal, closing.signal]);
     const common = (): Record<string, string> => ({ 'request-id': fakeAnthropicRequestId() });
@@ -203,24 +197,7 @@ export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamO
     enqueue(behaviour, enqueueOptions = {}) {
       queue.push({ behaviour, remaining: enqueueOptions.times ?? 1, route: enqueueOptions.route ?? 'messages' });
     },
-    waitForClientAbort(waitOptions = {}) {
-      if (claimedAborts < clientAborts.length) {
-        claimedAborts += 1;
-        return Promise.resolve(clientAborts[claimedAborts - 1] as ClientAbort);
-      }
-      return new Promise<ClientAbort>((resolve, reject) => {
-        const timeoutMs = waitOptions.timeoutMs ?? 5_000;
-        const waiter = (abort: ClientAbort): void => {
-          clearTimeout(timer);
-          resolve(abort);
-        };
-        const timer = setTimeout(() => {
-          abortWaiters.splice(abortWaiters.indexOf(waiter), 1);
-          reject(new Error(`no client abort within ${timeoutMs} ms`));
-        }, timeoutMs);
-        abortWaiters.push(waiter);
-      });
-    },
+    waitForClientAbort: abortLog.waitForClientAbort,
     async close() {
       closing.abort();
       server.closeAllConnections();

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { FakeBehaviour } from '../openai/fake-behaviour.js';
 import { abortableSleep } from './abortable-sleep.js';
+import { createClientAbortLog } from './create-client-abort-log.js';
 import type {
   ClientAbort,
   EnqueueOptions,
@@ -58,10 +59,9 @@ interface QueuedBehaviour {
 export async function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const connections: FakeConnection[] = [];
-  const clientAborts: ClientAbort[] = [];
+  const abortLog = createClientAbortLog();
+  const clientAborts = abortLog.aborts;
   const queue: QueuedBehaviour[] = [];
-  const abortWaiters: Array<(abort: ClientAbort) => void> = [];
-  let claimedAborts = 0;
   const closing = new AbortController();
 
   const takeBehaviour = (route: FakeRoute | undefined): FakeBehaviour | undefined => {
@@ -73,14 +73,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     return entry.behaviour;
   };
 
-  const recordAbort = (abort: ClientAbort): void => {
-    clientAborts.push(abort);
-    const waiter = abortWaiters.shift();
-    if (waiter !== undefined) {
-      claimedAborts += 1;
-      waiter(abort);
-    }
-  };
+  const recordAbort = abortLog.record;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const { recorded, badJson } = await recordRequest(request);
@@ -240,24 +233,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     enqueue(behaviour, enqueueOptions = {}) {
       queue.push({ behaviour, anyRoute: enqueueOptions.route === 'any', remaining: enqueueOptions.times ?? 1 });
     },
-    waitForClientAbort(waitOptions = {}) {
-      if (claimedAborts < clientAborts.length) {
-        claimedAborts += 1;
-        return Promise.resolve(clientAborts[claimedAborts - 1] as ClientAbort);
-      }
-      return new Promise<ClientAbort>((resolve, reject) => {
-        const timeoutMs = waitOptions.timeoutMs ?? 5_000;
-        const waiter = (abort: ClientAbort): void => {
-          clearTimeout(timer);
-          resolve(abort);
-        };
-        const timer = setTimeout(() => {
-          abortWaiters.splice(abortWaiters.indexOf(waiter), 1);
-          reject(new Error(`no client abort within ${timeoutMs} ms`));
-        }, timeoutMs);
-        abortWaiters.push(waiter);
-      });
-    },
+    waitForClientAbort: abortLog.waitForClientAbort,
     async close() {
       closing.abort();
       server.closeAllConnections();
