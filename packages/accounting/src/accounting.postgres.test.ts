@@ -4,10 +4,10 @@ import { defineRequestAccountingSuite } from './request/request-accounting.suite
 import { defineBudgetStoreSuite } from './budgets/budget-store.suite.js';
 import { defineKeysSuite } from './keys/keys.suite.js';
 import { defineUsageLedgerSuite } from './ledger/usage-ledger.suite.js';
-import { missingServiceMessage, serviceSetting } from './test-support/services.js';
+import { missingServiceMessage, serviceSetting } from '@switchyard/testing';
 import { createPostgresHarness } from './test-support/sql-harness.js';
 
-const postgres = serviceSetting('PostgreSQL', 'DATABASE_URL');
+const postgres = serviceSetting('PostgreSQL', 'DATABASE_URL', 'accounting');
 
 describe.skipIf(postgres.url === undefined && !postgres.required)('accounting on PostgreSQL (DATABASE_URL)', () => {
   if (postgres.url === undefined) {

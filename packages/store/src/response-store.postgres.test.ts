@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createPostgresHarness } from './test-support/create-postgres-harness.js';
 import { defineAllStoreSuites } from './test-support/define-all-store-suites.js';
-import { missingServiceMessage, serviceSetting } from './test-support/services.js';
+import { missingServiceMessage, serviceSetting } from '@switchyard/testing';
 
-const postgres = serviceSetting('PostgreSQL', 'DATABASE_URL');
+const postgres = serviceSetting('PostgreSQL', 'DATABASE_URL', 'store');
 
 describe.skipIf(postgres.url === undefined && !postgres.required)('store on PostgreSQL (DATABASE_URL)', () => {
   if (postgres.url === undefined) {

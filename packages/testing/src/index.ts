@@ -97,3 +97,4 @@ export {
   type BedrockConverseFixtureName,
   type BedrockStreamFixtureName,
 } from './bedrock/load-bedrock-fixture.js';
+export { missingServiceMessage, serviceSetting, type ServiceSetting } from './services/service-setting.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { uniqueId } from '../test-support/sql-harness.js';
-import { missingServiceMessage, serviceSetting } from '../test-support/services.js';
+import { missingServiceMessage, serviceSetting } from '@switchyard/testing';
 import { createInProcessRateLimiter } from './create-in-process-rate-limiter.js';
 import { createRateLimiter } from './create-rate-limiter.js';
 import { createRedisRateLimiter } from './create-redis-rate-limiter.js';
@@ -30,7 +30,7 @@ describe('in-process windows', () => {
   });
 });
 
-const redis = serviceSetting('Redis', 'REDIS_URL');
+const redis = serviceSetting('Redis', 'REDIS_URL', 'accounting');
 
 describe.skipIf(redis.url === undefined && !redis.required)('rate limiter on Redis (REDIS_URL)', () => {
   if (redis.url === undefined) {

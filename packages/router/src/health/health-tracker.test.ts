@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { missingRedisMessage, redisSetting } from '../test-support/services.js';
+import { missingServiceMessage, serviceSetting } from '@switchyard/testing';
 import { createInProcessHealthTracker } from './create-in-process-health-tracker.js';
 import { createRedisHealthTracker } from './create-redis-health-tracker.js';
 import { healthEffectOf, resolveHealthOptions } from './health-tracker.js';
@@ -20,7 +20,7 @@ defineHealthTrackerSuite('in-process', async () => {
   };
 });
 
-const redis = redisSetting();
+const redis = serviceSetting('Redis', 'REDIS_URL', 'router');
 const redisUrl = redis.url;
 
 if (redisUrl !== undefined) {
@@ -59,7 +59,7 @@ if (redisUrl !== undefined) {
 } else if (redis.required) {
   describe('health tracker: Redis (REDIS_URL)', () => {
     it('has REDIS_URL', () => {
-      throw new Error(missingRedisMessage);
+      throw new Error(missingServiceMessage(redis));
     });
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { missingServiceMessage, serviceSetting } from '../test-support/services.js';
+import { missingServiceMessage, serviceSetting } from '@switchyard/testing';
 import { createHotState } from './create-hot-state.js';
 import { createInProcessHotState } from './create-in-process-hot-state.js';
 import { createRedisHotState } from './create-redis-hot-state.js';
@@ -12,7 +12,7 @@ defineHotStateSuite('in-process', async () => {
   return { here: shared, there: shared, close: () => shared.close() };
 });
 
-const redis = serviceSetting('Redis', 'REDIS_URL');
+const redis = serviceSetting('Redis', 'REDIS_URL', 'store');
 const redisUrl = redis.url;
 
 if (redisUrl !== undefined) {

@@ -2,6 +2,7 @@
  * Real PostgreSQL and Redis suites run when their URL is set. Without it they are skipped with a
  * printed notice, unless `SWITCHYARD_REQUIRE_SERVICES=1` (CI), which turns a missing URL into a
  * failure. An URL that is set but unreachable always fails (the suite's beforeAll cannot connect).
+ * `scope` names the package in the notice, e.g. `store`.
  */
 export interface ServiceSetting {
   readonly name: 'PostgreSQL' | 'Redis';
@@ -10,12 +11,12 @@ export interface ServiceSetting {
   readonly required: boolean;
 }
 
-export function serviceSetting(name: ServiceSetting['name'], variable: ServiceSetting['variable']): ServiceSetting {
+export function serviceSetting(name: ServiceSetting['name'], variable: ServiceSetting['variable'], scope: string): ServiceSetting {
   const raw = process.env[variable];
   const url = raw === undefined || raw.trim() === '' ? undefined : raw;
   const required = process.env['SWITCHYARD_REQUIRE_SERVICES'] === '1';
   if (url === undefined && !required) {
-    console.warn(`[store] ${name} suite SKIPPED: ${variable} is not set (set it, e.g. ${exampleUrl(variable)}, to run it).`);
+    console.warn(`[${scope}] ${name} suite SKIPPED: ${variable} is not set (set it, e.g. ${exampleUrl(variable)}, to run it).`);
   }
   return { name, variable, url, required };
 }
