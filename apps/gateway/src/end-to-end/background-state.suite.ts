@@ -80,7 +80,8 @@ export function defineBackgroundStateSuite(name: string, openStorage: () => Prom
 
     it('a failing upstream ends the run failed, with the error on the object', async () => {
       const { client, upstream } = fixture;
-      upstream.enqueue({ kind: 'error', status: 400, body: { error: { message: 'bad prompt', type: 'invalid_request_error', param: null, code: null } } });
+      // Every attempt fails: on a busy machine a lease can lapse and the run be reclaimed and executed again.
+      upstream.enqueue({ kind: 'error', status: 400, body: { error: { message: 'bad prompt', type: 'invalid_request_error', param: null, code: null } } }, { times: 5 });
       const queued = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'will fail', background: true });
       const done = await waitFor(() => client.responses.retrieve(queued.id), (response) => response.status !== 'queued' && response.status !== 'in_progress');
       expect(done.status).toBe('failed');
