@@ -9,6 +9,7 @@ export type { Migration } from './migrations/migration.js';
 export { isTerminalStatus, terminalStatuses, type ResponseStatus, type TerminalResponseStatus } from './responses/response-status.js';
 export type { StoredInputItem, StoredOutputItem, StoredResponse } from './responses/stored-response.js';
 export type { NewResponse } from './responses/create-response.js';
+export { runAccountingFrom, type RunAccounting, type RunReservation } from './responses/run-accounting.js';
 export type { InputItemPage, ListInputItemsOptions } from './responses/list-input-items.js';
 export type { ChainItemOrigin, ChainLink, ConversationChain, LoadConversationChainOptions } from './responses/load-conversation-chain.js';
 export type { CompletionOutcome, ResponseCompletion } from './responses/complete-response.js';

@@ -2,6 +2,7 @@ import type { CreateResponse, Response } from '@switchyard/contract';
 import type { SqlClient } from '../sql/sql-client.js';
 import { insertItems } from './insert-items.js';
 import { requireItemIds } from './item-id.js';
+import type { RunAccounting } from './run-accounting.js';
 import { responseFromRow, type ResponseRow, type StoredInputItem, type StoredResponse } from './stored-response.js';
 
 export interface NewResponse {
@@ -18,6 +19,8 @@ export interface NewResponse {
   readonly store: boolean;
   /** The normalised input items of this turn only (not the expanded chain), each with an `id`. */
   readonly inputItems: readonly StoredInputItem[];
+  /** A background run's admission, for the worker's metering (see `RunAccounting`). */
+  readonly accounting?: RunAccounting | null;
 }
 
 /** Inserts the response and its input items in one transaction: both exist, or neither. */
@@ -25,8 +28,8 @@ export async function createResponse(client: SqlClient, record: NewResponse): Pr
   requireItemIds(record.inputItems, 'input');
   return client.transaction(async (transaction) => {
     const inserted = await transaction.query<ResponseRow>(
-      `INSERT INTO responses (id, tenant_id, status, model, provider, request, snapshot, previous_response_id, background, store)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10)
+      `INSERT INTO responses (id, tenant_id, status, model, provider, request, snapshot, previous_response_id, background, store, accounting)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11::jsonb)
        RETURNING *`,
       [
         record.id,
@@ -39,6 +42,7 @@ export async function createResponse(client: SqlClient, record: NewResponse): Pr
         record.previousResponseId ?? null,
         record.background,
         record.store,
+        record.accounting === undefined || record.accounting === null ? null : JSON.stringify(record.accounting),
       ],
     );
     await insertItems(transaction, record.id, 'input', record.inputItems);

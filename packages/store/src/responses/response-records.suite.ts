@@ -24,6 +24,7 @@ export function defineResponseRecordsSuite(harness: StoreHarness): void {
         leaseExpiresAt: null,
         attempts: 0,
         cancelRequested: false,
+        accounting: null,
       });
       expect(created.createdAt).toBeInstanceOf(Date);
       expect(created.request).toEqual(record.request);
@@ -31,6 +32,22 @@ export function defineResponseRecordsSuite(harness: StoreHarness): void {
       expect(await harness.store().getResponse(tenantId, record.id)).toEqual(created);
       const page = await harness.store().listInputItems(tenantId, record.id, { order: 'asc' });
       expect(page?.data).toEqual(record.inputItems);
+    });
+
+    it('keeps a background run\'s accounting (its admission, for the worker)', async () => {
+      const tenantId = uniqueId('tenant');
+      const accounting = {
+        requestId: uniqueId('req'),
+        tenantId,
+        keyId: 'key_0123456789abcdef01234567',
+        model: 'fake/model',
+        estimatedTokens: 1234,
+        reservation: { id: uniqueId('req'), amountUsd: 0.0125, periodStart: '2026-11-22T00:00:00.000Z' },
+      };
+      const record = newResponse({ tenantId, background: true });
+      const created = await harness.store().createResponse({ ...record, snapshot: responseSnapshot(record.id, 'queued'), accounting });
+      expect(created.accounting).toEqual(accounting);
+      expect((await harness.store().getResponse(tenantId, record.id))?.accounting).toEqual(accounting);
     });
 
     it('answers a foreign id exactly like an unknown one', async () => {

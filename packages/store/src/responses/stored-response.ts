@@ -1,5 +1,6 @@
 import type { CreateResponse, ItemResource, OutputItem, Response, ResponseError, ResponseUsage } from '@switchyard/contract';
 import type { ResponseStatus } from './response-status.js';
+import { runAccountingFrom, type RunAccounting } from './run-accounting.js';
 
 /** An input item as stored and listed by `input_items` (always with an `id`). */
 export type StoredInputItem = ItemResource;
@@ -31,6 +32,8 @@ export interface StoredResponse {
   /** How many times a worker claimed this run. */
   readonly attempts: number;
   readonly cancelRequested: boolean;
+  /** A background run's admission (key id, ledger request id, reservation); null for foreground responses. */
+  readonly accounting: RunAccounting | null;
 }
 
 /** The raw row both drivers return (jsonb already parsed, timestamptz as Date or string). */
@@ -54,6 +57,8 @@ export interface ResponseRow {
   lease_expires_at: Date | string | null;
   attempts: number | string;
   cancel_requested: boolean;
+  /** Absent in rows read before migration 0004 ran. */
+  accounting?: unknown;
 }
 
 function toDate(value: Date | string): Date {
@@ -85,6 +90,7 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     leaseExpiresAt: toOptionalDate(row.lease_expires_at),
     attempts: Number(row.attempts),
     cancelRequested: row.cancel_requested,
+    accounting: runAccountingFrom(row.accounting),
   };
 }
 
