@@ -45,3 +45,16 @@ describe('backoffDelay', () => {
     expect(backoffDelay(round, retryAfter, policy, () => random)).toBe(expected);
   });
 });
+
+describe('defaultRetryPolicy (an interactive gateway behind a retrying SDK)', () => {
+  it('waits for a short retry-after but hands a long one back to the client', () => {
+    expect(backoffDelay(1, 5_000, defaultRetryPolicy, () => 0)).toBe(5_000);
+    expect(backoffDelay(1, 30_000, defaultRetryPolicy, () => 0)).toBeUndefined();
+  });
+
+  it('keeps every backoff short and the whole retrying well under a minute', () => {
+    expect(backoffDelay(10, undefined, defaultRetryPolicy, () => 1)).toBeLessThanOrEqual(2_000);
+    expect(defaultRetryPolicy.maxTotalMs).toBeLessThanOrEqual(20_000);
+    expect(defaultRetryPolicy.maxRetryAfterMs).toBeLessThanOrEqual(20_000);
+  });
+});

@@ -15,13 +15,20 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number;
 }
 
+/**
+ * Defaults for an interactive gateway whose clients retry too (the `openai` SDK retries twice,
+ * honouring a retry-after of up to 60 s): two more rounds over the candidates with short backoffs
+ * (at most 2 s each), no retrying once 15 s have passed, and an upstream retry-after above 10 s is
+ * not slept on: the 429 goes back to the client at once, with its retry-after. `routing.retry`
+ * in the configuration overrides any field.
+ */
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 2,
   maxAttempts: 6,
   baseDelayMs: 250,
-  maxDelayMs: 8_000,
-  maxTotalMs: 60_000,
-  maxRetryAfterMs: 60_000,
+  maxDelayMs: 2_000,
+  maxTotalMs: 15_000,
+  maxRetryAfterMs: 10_000,
 };
 
 /**

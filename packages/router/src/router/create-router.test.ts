@@ -1,6 +1,7 @@
 import { UpstreamError } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
 import type { ModelTable } from '../model-table/model-table.js';
+import { createInProcessHealthTracker } from '../health/create-in-process-health-tracker.js';
 import { createModelRegistry } from '../registry/create-model-registry.js';
 import { createRouter } from './create-router.js';
 
@@ -52,5 +53,46 @@ describe('createRouter', () => {
     expect(() => router.route({ model: 'nope' })).toThrow(expect.objectContaining({ status: 404 }));
     expect(() => router.route({ model: 'fast', allowedModels: ['openai/*'] })).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => router.route({ model: 'fast', preferences: { compliance: 'JP' } })).toThrow(expect.objectContaining({ status: 403, code: 'compliance_region_unavailable' }));
+  });
+
+  describe('when every candidate is cooling down', () => {
+    const rateLimited = (provider: string) => new UpstreamError({ provider, upstreamStatus: 429, message: 'slow down' });
+    const cooledRouter = async (cooldowns: Readonly<Record<string, number>>) => {
+      let clock = 1_000_000;
+      const health = createInProcessHealthTracker({ now: () => clock, cooldownMs: 1 });
+      // Each deployment answered a 429 with a retry-after: cooled down for that long.
+      for (const [name, retryAfterMs] of Object.entries(cooldowns)) await health.recordFailure(name, { errorClass: 'rate_limit', retryAfterMs });
+      clock += 1;
+      return createRouter({ registry, random: () => 0, health, retry: { maxRetries: 0 } });
+    };
+
+    it('still attempts them, the one out of cooldown soonest first (least recently failed)', async () => {
+      const router = await cooledRouter({ oai: 30_000, claude: 5_000, gemini: 10_000 });
+      const tried: string[] = [];
+      const result = await router.execute(router.route({ model: 'fast' }), async (deployment) => {
+        tried.push(deployment.name);
+        if (deployment.name === 'claude') throw rateLimited('anthropic');
+        return deployment.name;
+      });
+      expect(tried).toEqual(['claude', 'gemini']);
+      expect(result.deployment.name).toBe('gemini');
+    });
+
+    it('still attempts a single cooling deployment rather than refusing the request', async () => {
+      const router = await cooledRouter({ 'openai/gpt-4o': 30_000 });
+      const result = await router.execute(router.route({ model: 'openai/gpt-4o' }), async (deployment) => deployment.upstreamModel);
+      expect(result.value).toBe('gpt-4o');
+      expect(result.attempts).toHaveLength(1);
+    });
+
+    it('keeps the planned order and skips cooling ones while a candidate is healthy', async () => {
+      const router = await cooledRouter({ oai: 30_000, claude: 5_000 });
+      const tried: string[] = [];
+      await router.execute(router.route({ model: 'fast' }), async (deployment) => {
+        tried.push(deployment.name);
+        return deployment.name;
+      });
+      expect(tried).toEqual(['gemini']);
+    });
   });
 });

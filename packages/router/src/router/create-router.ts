@@ -65,6 +65,28 @@ export interface Router {
   close(): Promise<void>;
 }
 
+/**
+ * When EVERY candidate is cooling down, they are still tried (a burst of 429s must not make a
+ * model unusable for the cooldown): the one whose cooldown ends first goes first, i.e. the least
+ * recently failed one for equal cooldowns; ties keep the planned order. When some candidate is
+ * healthy, or there is only one, the planned order is kept (the executor skips cooling candidates
+ * while a healthy one remains). Health is advisory: a failing store keeps the planned order.
+ */
+async function soonestRecoveredFirst(candidates: readonly Deployment[], health: HealthTracker): Promise<readonly Deployment[]> {
+  if (candidates.length < 2) return candidates;
+  try {
+    const cooling = await health.coolingDown(candidates.map((deployment) => deployment.name));
+    if (cooling.size < new Set(candidates.map((deployment) => deployment.name)).size) return candidates;
+    const remaining = await Promise.all(candidates.map((deployment) => health.cooldownRemainingMs(deployment.name)));
+    return candidates
+      .map((deployment, index) => ({ deployment, index, remainingMs: remaining[index] ?? 0 }))
+      .sort((first, second) => first.remainingMs - second.remainingMs || first.index - second.index)
+      .map(({ deployment }) => deployment);
+  } catch {
+    return candidates;
+  }
+}
+
 /** Registry + preferences + balancing + affinity + executor, wired together for the gateway. */
 export function createRouter(options: RouterOptions): Router {
   const health = options.health ?? createInProcessHealthTracker();
@@ -91,7 +113,7 @@ export function createRouter(options: RouterOptions): Router {
     async execute(route, attempt, executeOptions = {}) {
       const ends = new Map<string, () => void>();
       const result = await executeWithFallbacks({
-        candidates: route.candidates,
+        candidates: await soonestRecoveredFirst(route.candidates, health),
         policy: options.retry,
         health,
         stats,
