@@ -120,6 +120,22 @@ describe('the fake Anthropic upstream', () => {
     expect(JSON.parse(events.at(-1)?.data ?? '{}')).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
   });
 
+  it('scripts a reset, a too-long prompt and a refusal before any output', async () => {
+    fake = await startFakeAnthropicUpstream();
+    const messages = [{ role: 'user', content: 'Hi' }];
+    fake.enqueue({ kind: 'reset' });
+    await expect(post({ ...base, messages })).rejects.toThrow();
+    fake.enqueue({ kind: 'context-window-exceeded' });
+    const tooLong = await post({ ...base, messages });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error', message: expect.stringMatching(/^prompt is too long/) } });
+    fake.enqueue({ kind: 'refusal' }, { times: 2 });
+    expect(await (await post({ ...base, messages })).json()).toMatchObject({ content: [], stop_reason: 'refusal' });
+    const events = parseSseText(await (await post({ ...base, stream: true, messages })).text());
+    expect(events.map((event) => event.event)).toEqual(['message_start', 'message_delta', 'message_stop']);
+    expect(JSON.parse(events[1]?.data ?? '{}')).toMatchObject({ delta: { stop_reason: 'refusal' } });
+  });
+
   it('counts tokens without max_tokens, rejecting generation-only fields', async () => {
     fake = await startFakeAnthropicUpstream();
     const count = (body: unknown) => fetch(`${fake?.url}/messages/count_tokens`, { method: 'POST', headers, body: JSON.stringify(body) });

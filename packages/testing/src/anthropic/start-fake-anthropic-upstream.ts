@@ -126,6 +126,10 @@ export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamO
       const fallback = anthropicErrorAnswer(behaviour.status);
       return sendError({ status: behaviour.status, headers: { ...fallback.headers, ...behaviour.headers }, body: behaviour.body ?? fallback.body });
     }
+    if (behaviour?.kind === 'reset') return void response.socket?.destroy();
+    if (behaviour?.kind === 'context-window-exceeded') {
+      return sendError({ status: 400, headers: {}, body: anthropicErrorBody('invalid_request_error', 'prompt is too long: 215000 tokens > 200000 maximum') });
+    }
     if (behaviour?.kind === 'redirect') {
       response.writeHead(behaviour.status ?? 307, { location: behaviour.location, 'content-length': '0' });
       return void response.end();
@@ -142,7 +146,7 @@ export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamO
 
     const body = recorded.body as FakeAnthropicRequest;
     messageCounter += 1;
-    const message = deriveFakeAnthropicMessage(body, {
+    const derived = deriveFakeAnthropicMessage(body, {
       messageId: `msg_fake${String(messageCounter).padStart(20, '0')}`,
       nextToolUseId: () => {
         toolUseCounter += 1;
@@ -151,6 +155,8 @@ export async function startFakeAnthropicUpstream(options: FakeAnthropicUpstreamO
       cache: cache.account(body),
       script: answerScriptOf(behaviour),
     });
+    // A refusal by Anthropic's classifiers before any output: no content, `stop_reason: "refusal"`.
+    const message = behaviour?.kind === 'refusal' ? { ...derived, content: [], stop_reason: 'refusal' as const, usage: { ...derived.usage, output_tokens: 0 } } : derived;
     if (body.stream !== true) {
       if (behaviour?.kind === 'cut-mid-stream') {
         const text = JSON.stringify(message);

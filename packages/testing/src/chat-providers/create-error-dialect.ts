@@ -73,6 +73,17 @@ export function createErrorDialect(spec: ErrorDialectSpec): ErrorDialect {
       answer({ status: 400, message, type: 'invalid_request_error', code: 'missing_required_parameter', param }),
     unknownRoute: (method, path) =>
       answer({ status: 404, message: `Unknown route ${method} ${path}`, type: 'invalid_request_error', code: null, param: null }),
+    // vLLM-style wording; the compatible servers differ, all answer 400.
+    contextWindowExceeded: ({ model }) =>
+      answer({
+        status: 400,
+        message: `This model's maximum context length is 8192 tokens. However, you requested 9000 tokens in the messages. Please reduce the length of the messages (${model ?? 'model'}).`,
+        type: 'invalid_request_error',
+        code: 'context_length_exceeded',
+        param: 'messages',
+      }),
+    contentPolicy: () =>
+      answer({ status: 400, message: 'The request was rejected by the content policy.', type: 'invalid_request_error', code: 'content_policy_violation', param: null }),
     streamError: (): SseFrame[] => [
       { data: JSON.stringify(spec.shape({ status: 500, ...defaultFields(500, undefined) })) },
     ],

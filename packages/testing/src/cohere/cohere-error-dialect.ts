@@ -41,6 +41,13 @@ export const cohereErrorDialect: ErrorDialect = {
   badJson: () => ({ status: 400, headers: {}, body: cohereErrorBody('invalid request: failed to decode the request body as JSON') }),
   invalidParameter: (_param, message) => ({ status: 400, headers: {}, body: cohereErrorBody(`invalid request: ${message}`) }),
   unknownRoute: () => ({ status: 404, headers: {}, body: cohereErrorBody('Not Found') }),
+  // Not checked against live Cohere answers: the wording only has to read as a context-window error.
+  contextWindowExceeded: () => ({
+    status: 400,
+    headers: {},
+    body: cohereErrorBody('invalid request: too many tokens: the prompt exceeds the context window of the model'),
+  }),
+  contentPolicy: () => ({ status: 400, headers: {}, body: cohereErrorBody('invalid request: the request was blocked by the content policy') }),
   /** A generation failure mid-stream: `message-end` with `finish_reason: ERROR` and its `error` text (SDK `ChatMessageEndEventDelta.error`). */
   streamError: (): SseFrame[] => [
     {

@@ -51,6 +51,10 @@ export interface ErrorDialect {
   /** A 400 about one request parameter (e.g. a missing `messages`). */
   invalidParameter(param: string, message: string): ErrorAnswer;
   unknownRoute(method: string, path: string): ErrorAnswer;
+  /** The input is longer than the model's context window (`path` tells Responses from Chat). */
+  contextWindowExceeded(context: { model: string | undefined; path: string }): ErrorAnswer;
+  /** The request was refused by the provider's content policy before any output. */
+  contentPolicy(): ErrorAnswer;
   /** SSE frames for a mid-stream failure, e.g. a chat `data: {"error":…}` frame. */
   streamError(sequenceNumber: number): SseFrame[];
 }

@@ -140,6 +140,9 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
         body: behaviour.body ?? fallback.body,
       });
     }
+    if (behaviour?.kind === 'reset') return void response.socket?.destroy();
+    if (behaviour?.kind === 'context-window-exceeded') return sendError(options.errors.contextWindowExceeded({ model, path: url.pathname }));
+    if (behaviour?.kind === 'refusal') return sendError(options.errors.contentPolicy());
     if (behaviour?.kind === 'redirect') {
       response.writeHead(behaviour.status ?? 307, { ...options.commonHeaders(), location: behaviour.location, 'content-length': '0' });
       return void response.end();

@@ -25,6 +25,12 @@ export type FakeBehaviour =
   | { kind: 'stream-error-event'; afterEvents: number; as?: 'error' | 'response.failed'; answer?: FakeAnswerScript }
   | { kind: 'slow-stream'; intervalMs: number; answer?: FakeAnswerScript }
   | { kind: 'redirect'; location: string; status?: 301 | 302 | 303 | 307 | 308 }
+  /** Destroys the connection without answering: a reset before the response headers. */
+  | { kind: 'reset' }
+  /** The provider's own "input longer than the context window" error (OpenAI 400 `context_length_exceeded`, Anthropic 400 "prompt is too long"). */
+  | { kind: 'context-window-exceeded' }
+  /** The provider's content-policy refusal before any output (OpenAI 400 `content_policy_violation`, Anthropic `stop_reason: "refusal"` with no content). */
+  | { kind: 'refusal' }
   | {
       kind: 'reply';
       status?: number;

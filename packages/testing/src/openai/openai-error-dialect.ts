@@ -101,6 +101,28 @@ export const openaiErrorDialect: ErrorDialect = {
     headers: {},
     body: openaiErrorBody(`Invalid URL (${method} ${path})`, 'invalid_request_error', null),
   }),
+  // Chat Completions and Responses word it differently; both carry `context_length_exceeded`.
+  contextWindowExceeded: ({ path }) => ({
+    status: 400,
+    headers: {},
+    body: path.endsWith('/responses')
+      ? openaiErrorBody('Your input exceeds the context window of this model. Please adjust your input and try again.', 'invalid_request_error', 'context_length_exceeded', 'input')
+      : openaiErrorBody(
+          "This model's maximum context length is 128000 tokens. However, your messages resulted in 130012 tokens. Please reduce the length of the messages.",
+          'invalid_request_error',
+          'context_length_exceeded',
+          'messages',
+        ),
+  }),
+  contentPolicy: () => ({
+    status: 400,
+    headers: {},
+    body: openaiErrorBody(
+      'Your request was rejected as a result of our safety system. Your prompt may contain text that is not allowed by our safety system.',
+      'invalid_request_error',
+      'content_policy_violation',
+    ),
+  }),
   streamError(): SseFrame[] {
     return [
       {

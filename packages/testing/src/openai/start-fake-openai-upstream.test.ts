@@ -293,6 +293,24 @@ describe('auth and scripted faults', () => {
     expect(response.output_text).toBe('late');
   });
 
+  it('resets the connection without answering', async () => {
+    upstream.enqueue({ kind: 'reset' });
+    await expect(rawPost('/responses', { model: 'm', input: 'x' })).rejects.toThrow();
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  it("answers OpenAI's context-window and content-policy errors, worded per endpoint", async () => {
+    upstream.enqueue({ kind: 'context-window-exceeded' }, { times: 2 });
+    upstream.enqueue({ kind: 'refusal' });
+    const responses = await client.responses.create({ model: 'm', input: 'x' }).catch((error: unknown) => error);
+    expect(responses).toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'input' });
+    const chat = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] }).catch((error: unknown) => error);
+    expect(chat).toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'messages' });
+    expect((chat as Error).message).toContain('maximum context length');
+    const refused = await client.responses.create({ model: 'm', input: 'x' }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 400, code: 'content_policy_violation' });
+  });
+
   it('serves models', async () => {
     const models = await client.models.list();
     expect(models.data.map((model) => model.id)).toContain('gpt-4o-mini');
