@@ -140,6 +140,27 @@ export function defineBudgetStoreSuite(harness: SqlHarness): void {
       expect(await store.settle(reservation.reservationId, 0.1)).toEqual({ applied: false });
     });
 
+    it('never settles the reservation of a background run that is still queued or running, however old', async () => {
+      const [store] = storesFor('strict');
+      if (store === undefined) throw new Error('no store');
+      const keyId = uniqueId('key');
+      const budget: KeyBudget = { limitUsd: 10, period: 'total' };
+      const reservation = await store.reserve({ reservationId: uniqueId('req'), keyId, budget, amountUsd: 0.4 });
+      const responseId = uniqueId('resp');
+      const accounting = { requestId: reservation.reservationId, tenantId: 't', keyId, model: 'm', estimatedTokens: 1, reservation: { id: reservation.reservationId, amountUsd: 0.4, periodStart: reservation.periodStart.toISOString() } };
+      await harness.sql().query(
+        `INSERT INTO responses (id, tenant_id, status, model, request, background, accounting) VALUES ($1, 't', 'queued', 'm', '{}'::jsonb, true, $2::jsonb)`,
+        [responseId, JSON.stringify(accounting)],
+      );
+      await harness.sql().query(`UPDATE budget_reservations SET created_at = now() - interval '30 days' WHERE id = $1`, [reservation.reservationId]);
+      await store.settleAbandoned(60_000);
+      expect(await store.status(keyId, budget)).toMatchObject({ spentUsd: 0, reservedUsd: 0.4 });
+      // Once the run ended (here: cancelled while queued, so no worker settled it), housekeeping may settle it.
+      await harness.sql().query(`UPDATE responses SET status = 'cancelled' WHERE id = $1`, [responseId]);
+      await store.settleAbandoned(60_000);
+      expect(await store.status(keyId, budget)).toMatchObject({ spentUsd: 0.4, reservedUsd: 0 });
+    });
+
     it('rejects negative or non-finite amounts before touching the database', async () => {
       const [store] = storesFor('strict');
       if (store === undefined) throw new Error('no store');

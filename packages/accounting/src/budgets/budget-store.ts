@@ -56,7 +56,9 @@ export interface BudgetStore {
   status(keyId: string, budget: KeyBudget, now?: Date): Promise<BudgetStatus>;
   /**
    * Settles reservations left open longer than `olderThanMs` (an instance died mid-request) at
-   * their reserved amount: billing fails closed. Returns how many it settled.
+   * their reserved amount: billing fails closed. A reservation held by a background run that is
+   * still `queued` or `in_progress` (`responses.accounting`) is never touched, however old: its
+   * worker settles it when the run ends. Returns how many it settled.
    */
   settleAbandoned(olderThanMs: number): Promise<number>;
 }
@@ -153,7 +155,13 @@ export function createBudgetStore(sql: SqlClient, options: BudgetStoreOptions = 
     async settleAbandoned(olderThanMs) {
       const stale = await sql.query<{ id: string; amount_usd: string }>(
         `SELECT id, amount_usd FROM budget_reservations
-         WHERE settled_at IS NULL AND created_at < now() - ($1::double precision * interval '1 millisecond') ORDER BY created_at LIMIT 1000`,
+         WHERE settled_at IS NULL AND created_at < now() - ($1::double precision * interval '1 millisecond')
+           AND NOT EXISTS (
+             SELECT 1 FROM responses
+             WHERE background AND status IN ('queued', 'in_progress') AND accounting IS NOT NULL
+               AND (accounting #>> '{reservation,id}') = budget_reservations.id
+           )
+         ORDER BY created_at LIMIT 1000`,
         [olderThanMs],
       );
       let settled = 0;

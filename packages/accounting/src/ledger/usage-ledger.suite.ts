@@ -35,6 +35,15 @@ export function defineUsageLedgerSuite(harness: SqlHarness): void {
       secondLedger = createUsageLedger(harness.secondSql());
     });
 
+    it('reports the last attempt number written for a request (0 before any)', async () => {
+      const request = requestEntry({ tenantId: uniqueId('tenant') });
+      expect(await ledger.lastAttemptNumber(request.requestId)).toBe(0);
+      await ledger.recordAttempt({ ...request, attemptNumber: 1 });
+      await ledger.recordAttempt({ ...request, attemptNumber: 3 });
+      await ledger.recordRequest(request);
+      expect(await secondLedger.lastAttemptNumber(request.requestId)).toBe(3);
+    });
+
     it('writes each attempt and each request exactly once, even when both instances retry the write', async () => {
       const tenantId = uniqueId('tenant');
       const request = requestEntry({ tenantId });

@@ -7,6 +7,11 @@ export interface UsageLedger {
   recordAttempt(entry: AttemptEntry): Promise<RecordOutcome>;
   /** One row per client request (attempt_number 0); idempotent on (request_id, 'request', 0). */
   recordRequest(entry: RequestEntry): Promise<RecordOutcome>;
+  /**
+   * The highest attempt number recorded for a request (0 when none): a background run reclaimed
+   * after its worker died numbers its attempts after the ones already written.
+   */
+  lastAttemptNumber(requestId: string): Promise<number>;
   /** Totals over request rows, grouped by day, key, model, user or tag. */
   aggregateUsage(query: AggregateUsageQuery): Promise<UsageAggregateRow[]>;
 }
@@ -41,6 +46,13 @@ export function createUsageLedger(sql: SqlClient): UsageLedger {
       return insert('attempt', entry.attemptNumber, entry);
     },
     recordRequest: (entry) => insert('request', 0, entry),
+    async lastAttemptNumber(requestId) {
+      const result = await sql.query<{ last: number | string | null }>(
+        `SELECT max(attempt_number) AS last FROM usage_ledger WHERE request_id = $1 AND kind = 'attempt'`,
+        [requestId],
+      );
+      return Number(result.rows[0]?.last ?? 0);
+    },
     aggregateUsage: (query) => aggregateUsage(sql, query),
   };
 }
