@@ -10,7 +10,7 @@ import { RoutingConfigError } from './routing-config-error.js';
 const example = `
 routing:
   strategy: weighted-random
-  retry: { max_retries: 2, max_attempts: 6, base_delay_ms: 250, max_delay_ms: 8000, max_total_ms: 60000, max_retry_after_ms: 60000 }
+  retry: { max_retries: 2, max_attempts: 6, base_delay_ms: 250, max_delay_ms: 8000, max_total_ms: 60000, max_retry_after_ms: 60000, attempt_timeout_ms: 30000 }
   cooldown: { allowed_fails: 3, window_ms: 60000, cooldown_ms: 30000 }
   deployments:
     - name: openai-mini-us
@@ -42,7 +42,7 @@ describe('parseRoutingConfig', () => {
   it('parses the README example into a working registry', () => {
     const config = parseRoutingConfig((parse(example) as { routing: unknown }).routing);
     expect(config.strategy).toBe('weighted-random');
-    expect(config.retry).toEqual({ maxRetries: 2, maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 8000, maxTotalMs: 60000, maxRetryAfterMs: 60000 });
+    expect(config.retry).toEqual({ maxRetries: 2, maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 8000, maxTotalMs: 60000, maxRetryAfterMs: 60000, attemptTimeoutMs: 30000 });
     expect(config.cooldown).toEqual({ allowedFails: 3, windowMs: 60000, cooldownMs: 30000, maxCooldownMs: undefined });
     expect(config.deployments[2]).toMatchObject({ name: 'local-llama', upstreamModel: 'llama3.3', weight: 0, contextWindow: 131072, capabilities: { endpoints: ['chat'], imageOutput: false } });
     const registry = createModelRegistry({ ...config, providers: { openai: 'openai', anthropic: 'anthropic', ollama: 'openai-compatible' } });
@@ -68,6 +68,7 @@ describe('parseRoutingConfig', () => {
     ['a camelCase key', { deployments: [{ name: 'a', provider: 'openai', model: 'm', contextWindow: 5 }] }, 'routing.deployments[0].contextWindow'],
     ['a fractional retry count', { retry: { max_retries: 1.5 } }, 'routing.retry.max_retries'],
     ['zero attempts', { retry: { max_attempts: 0 } }, 'routing.retry.max_attempts'],
+    ['a zero attempt timeout', { retry: { attempt_timeout_ms: 0 } }, 'routing.retry.attempt_timeout_ms'],
     ['an alias without deployments', { aliases: { fast: { fallbacks: [] } } }, 'routing.aliases.fast.deployments'],
   ])('rejects %s, naming %s', (_name, value, path) => {
     let caught: unknown;

@@ -79,11 +79,11 @@ function parseAlias(value: unknown, path: string): AliasConfig {
 }
 
 function parseRetry(raw: ConfigObject, path: string): Partial<RetryPolicy> {
-  const keys = [['max_retries', 'maxRetries'], ['max_attempts', 'maxAttempts'], ['base_delay_ms', 'baseDelayMs'], ['max_delay_ms', 'maxDelayMs'], ['max_total_ms', 'maxTotalMs'], ['max_retry_after_ms', 'maxRetryAfterMs']] as const;
+  const keys = [['max_retries', 'maxRetries'], ['max_attempts', 'maxAttempts'], ['base_delay_ms', 'baseDelayMs'], ['max_delay_ms', 'maxDelayMs'], ['max_total_ms', 'maxTotalMs'], ['max_retry_after_ms', 'maxRetryAfterMs'], ['attempt_timeout_ms', 'attemptTimeoutMs']] as const;
   rejectUnknownKeys(raw, keys.map(([yamlKey]) => yamlKey), path);
   const retry: { -readonly [Key in keyof RetryPolicy]?: number } = {};
   for (const [yamlKey, key] of keys) {
-    const number = optionalNumberAt(raw[yamlKey], `${path}.${yamlKey}`, { integer: true, minimum: key === 'maxAttempts' ? 1 : 0 });
+    const number = optionalNumberAt(raw[yamlKey], `${path}.${yamlKey}`, { integer: true, minimum: key === 'maxAttempts' || key === 'attemptTimeoutMs' ? 1 : 0 });
     if (number !== undefined) retry[key] = number;
   }
   return retry;

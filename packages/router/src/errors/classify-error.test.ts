@@ -22,6 +22,11 @@ describe('classifyError', () => {
     ['a raw ECONNREFUSED in a cause', new Error('fetch failed', { cause: withCode('ECONNREFUSED') }), 'connection'],
     ['a TimeoutError', Object.assign(new Error('timed out'), { name: 'TimeoutError' }), 'timeout'],
     ['OpenAI context_length_exceeded', upstream(400, "This model's maximum context length is 128000 tokens.", { code: 'context_length_exceeded' }), 'context_window_exceeded'],
+    [
+      'context_length_exceeded in a stream error event (502)',
+      new GatewayError({ status: 502, type: 'upstream_error', code: 'context_length_exceeded', message: 'Your input exceeds the context window of this model.' }),
+      'context_window_exceeded',
+    ],
     ['Anthropic prompt is too long', upstream(400, 'prompt is too long: 210000 tokens > 200000 maximum'), 'context_window_exceeded'],
     ['Gemini token limit', upstream(400, 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).'), 'context_window_exceeded'],
     ['Bedrock input too long', upstream(400, 'Input is too long for requested model.'), 'context_window_exceeded'],

@@ -51,6 +51,8 @@ function classifyGatewayError(error: GatewayError): ErrorClass {
     if (contextWindowCodes.has(code) || messageMatches(body, contextWindowMessages)) return 'context_window_exceeded';
     if (contentPolicyCodes.has(code) || messageMatches(body, contentPolicyMessages)) return 'content_policy';
   }
+  // These codes say it whatever the status: OpenAI sends `context_length_exceeded` as a stream `error` event too.
+  if (contextWindowCodes.has(code)) return 'context_window_exceeded';
   if (contentPolicyCodes.has(code)) return 'content_policy';
   if (error instanceof UpstreamError && error.upstreamStatus === 0) {
     const code = nodeErrorCode(error);

@@ -4,7 +4,7 @@ import { DeploymentStats } from '../balancing/deployment-stats.js';
 import { createInProcessHealthTracker } from '../health/create-in-process-health-tracker.js';
 import type { HealthTracker } from '../health/health-tracker.js';
 import { deploymentFixture } from '../test-support/deployment-fixture.js';
-import { ScriptedUpstream, type FailureKind } from '../test-support/scripted-upstream.js';
+import { failureError, ScriptedUpstream, type FailureKind } from '../test-support/scripted-upstream.js';
 import type { AttemptRecord } from './attempt-record.js';
 import { executeWithFallbacks, type ExecuteWithFallbacksOptions } from './execute-with-fallbacks.js';
 
@@ -121,6 +121,45 @@ describe('executeWithFallbacks: one deployment of a three-deployment alias faili
     const health = createInProcessHealthTracker();
     for (const deployment of alias) await health.recordFailure(deployment.name, { errorClass: 'rate_limit' });
     expect(await harness({}, health).run()).toMatchObject({ deployment: 'flaky', attempts: 1 });
+  });
+});
+
+describe('executeWithFallbacks: attempt timeout', () => {
+  it('aborts an attempt with no output in time and falls to the next deployment', async () => {
+    const signals: AbortSignal[] = [];
+    const result = await executeWithFallbacks({
+      candidates: alias,
+      policy: { attemptTimeoutMs: 20 },
+      attempt: async (deployment, context) => {
+        signals.push(context.signal);
+        // The stalled upstream ignores its signal: the timeout must not depend on it.
+        if (deployment.name === 'flaky') return new Promise<string>(() => undefined);
+        return `first output from ${deployment.name}`;
+      },
+    });
+    expect(result.deployment.name).toBe('large');
+    expect(result.attempts.map((attempt) => [attempt.deployment, attempt.errorClass])).toEqual([
+      ['flaky', 'timeout'],
+      ['large', undefined],
+    ]);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals[0]?.reason).toMatchObject({ status: 504, code: 'upstream_timeout' });
+    // The attempt that answered keeps a live signal: its stream may outlast the timeout.
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(signals[1]?.aborted).toBe(false);
+  });
+
+  it('tells an attempt whether another provider could take over a refusal', async () => {
+    const seen: Array<[string, boolean]> = [];
+    const attempt = async (deployment: { name: string }, context: { anotherProviderRemains: boolean }): Promise<string> => {
+      seen.push([deployment.name, context.anotherProviderRemains]);
+      throw failureError('refusal');
+    };
+    await rejection(executeWithFallbacks({ candidates: [flaky, large, claude], attempt }));
+    expect(seen).toEqual([
+      ['flaky', true],
+      ['claude', false],
+    ]);
   });
 });
 

@@ -10,12 +10,20 @@ import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from '../retry/ret
 import { abortableSleep } from './abortable-sleep.js';
 import { attemptTarget, type AttemptRecord } from './attempt-record.js';
 import { CandidateExclusions } from './candidate-exclusions.js';
+import { attemptTimeoutError, runWithAttemptTimeout } from './run-with-attempt-timeout.js';
 
 export interface AttemptContext {
   /** 1-based, across candidates and rounds. */
   readonly attemptNumber: number;
   readonly round: number;
-  readonly signal: AbortSignal | undefined;
+  /** Aborted when the caller's signal aborts, or when the attempt has no output after `policy.attemptTimeoutMs`. */
+  readonly signal: AbortSignal;
+  /**
+   * Whether a deployment of another provider is still allowed after this one: only then should an
+   * answer blocked by a content policy before any output be thrown as a `content_policy` failure
+   * (see `peekStreamParts(parts, { blockedAsError })`) rather than returned as the answer.
+   */
+  readonly anotherProviderRemains: boolean;
 }
 
 export interface ExecuteWithFallbacksOptions<T> {
@@ -54,7 +62,8 @@ function statusesOf(error: unknown): Pick<AttemptRecord, 'status' | 'upstreamSta
 const finalClasses: ReadonlySet<ErrorClass> = new Set(['client_error', 'internal', 'aborted']);
 
 /**
- * Tries the candidates in order, falling to the next on a rate limit, 5xx, timeout or connection
+ * Tries the candidates in order, falling to the next on a rate limit, 5xx, timeout (including an
+ * attempt with no output after `policy.attemptTimeoutMs`, which is aborted) or connection
  * failure (and cooling the deployment down through `health`), on a context-window failure only to
  * candidates with a larger window, on a content-policy refusal only to other providers. After a pass,
  * waits (exponential backoff with full jitter, never less than the upstream's retry-after) and makes
@@ -96,8 +105,13 @@ export async function executeWithFallbacks<T>(options: ExecuteWithFallbacksOptio
       }
       const attemptStarted = now();
       const attemptNumber = attempts.length + 1;
+      const anotherProviderRemains = eligible.some((other) => other.providerKind !== deployment.providerKind && other.provider !== deployment.provider && exclusions.allows(other));
       try {
-        const value = await options.attempt(deployment, { attemptNumber, round, signal });
+        const value = await runWithAttemptTimeout((attemptSignal) => options.attempt(deployment, { attemptNumber, round, signal: attemptSignal, anotherProviderRemains }), {
+          timeoutMs: policy.attemptTimeoutMs,
+          signal,
+          timeoutError: () => attemptTimeoutError(deployment, policy.attemptTimeoutMs),
+        });
         const latencyMs = now() - attemptStarted;
         record({ ...attemptTarget(deployment), attemptNumber, round, outcome: 'success', status: 200, upstreamStatus: undefined, latencyMs });
         options.stats?.recordTimeToFirstToken(deployment.name, latencyMs);

@@ -13,6 +13,11 @@ export interface RetryPolicy {
   readonly maxTotalMs: number;
   /** A `retry-after` longer than this is not waited for: the error is returned instead. */
   readonly maxRetryAfterMs: number;
+  /**
+   * Longest one attempt may take to produce its first output (streams: the first output event; JSON:
+   * the whole answer). Past it the attempt is aborted and counts as a timeout (next candidate, cooldown).
+   */
+  readonly attemptTimeoutMs: number;
 }
 
 /**
@@ -29,6 +34,8 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxDelayMs: 2_000,
   maxTotalMs: 15_000,
   maxRetryAfterMs: 10_000,
+  // As long as the `openai` SDK's own timeout: a long JSON answer is not cut; set it lower to fail over sooner.
+  attemptTimeoutMs: 600_000,
 };
 
 /**
