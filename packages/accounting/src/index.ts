@@ -1,5 +1,4 @@
 export type { ApiKeyRecord, BudgetPeriod, KeyBudget, KeyRole } from './keys/api-key-record.js';
-export { isModelAllowed } from './keys/api-key-record.js';
 export { apiKeyPrefix, generateApiKey, hashApiKey, hashesEqual, type GeneratedApiKey } from './keys/generate-api-key.js';
 export { createApiKeyRepository, type ApiKeyChanges, type ApiKeyRepository, type NewApiKey } from './keys/api-key-repository.js';
 export { authenticateKey } from './keys/authenticate-key.js';

@@ -15,7 +15,10 @@ export interface ApiKeyRecord {
   /** Display prefix, e.g. `sk-sy-Ab3d`. */
   readonly prefix: string;
   readonly role: KeyRole;
-  /** `null`: every model; otherwise exactly these public model names. */
+  /**
+   * `null`: every model; otherwise exact public model names, `*`, or `provider/*` (every model of
+   * that provider), read by `isModelAllowed` of `@switchyard/router`, the gateway's one allow-list rule.
+   */
   readonly allowedModels: readonly string[] | null;
   readonly rpm: number | null;
   readonly tpm: number | null;
@@ -25,9 +28,4 @@ export interface ApiKeyRecord {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly metadata: Readonly<Record<string, string>>;
-}
-
-/** True when the key may call `model` (its allow-list is absent or names it). */
-export function isModelAllowed(record: Pick<ApiKeyRecord, 'allowedModels'>, model: string): boolean {
-  return record.allowedModels === null || record.allowedModels.includes(model);
 }

@@ -1,6 +1,7 @@
 import { ModelNotAllowedError } from '../errors/model-not-allowed-error.js';
 import type { BudgetStore, Reservation } from '../budgets/budget-store.js';
-import { isModelAllowed, type ApiKeyRecord } from '../keys/api-key-record.js';
+import { isModelAllowed } from '@switchyard/router';
+import type { ApiKeyRecord } from '../keys/api-key-record.js';
 import { enforceRateLimit } from '../limits/enforce-rate-limit.js';
 import { rateLimitHeaders } from '../limits/rate-limit-headers.js';
 import type { RateLimiter } from '../limits/rate-limiter.js';
@@ -67,7 +68,7 @@ export function createRequestAccounting(options: RequestAccountingOptions): Requ
   const policyOf = (key: ApiKeyRecord) => ({ rpm: key.rpm, tpm: key.tpm });
   return {
     async admit(request) {
-      if (!isModelAllowed(request.key, request.model)) throw new ModelNotAllowedError(request.model);
+      if (!isModelAllowed(request.model, request.key.allowedModels ?? undefined)) throw new ModelNotAllowedError(request.model);
       const decision = await enforceRateLimit(limiter, { subject: request.key.id, policy: policyOf(request.key), tokens: request.estimatedTokens });
       const reservation = request.key.budget === null
         ? undefined

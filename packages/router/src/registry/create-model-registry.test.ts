@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { RegistryConfigError } from '../errors/routing-errors.js';
 import type { ModelTable } from '../model-table/model-table.js';
 import { createModelRegistry } from './create-model-registry.js';
-import { isModelAllowed } from './is-model-allowed.js';
 
 const table: ModelTable = {
   checkedAt: '2026-01-01',
@@ -120,20 +119,6 @@ describe('createModelRegistry', () => {
   ])('refuses %s', (_name, options, fragment) => {
     expect(() => createModelRegistry({ builtInTable: table, ...options })).toThrow(RegistryConfigError);
     expect(() => createModelRegistry({ builtInTable: table, ...options })).toThrow(fragment);
-  });
-});
-
-describe('isModelAllowed', () => {
-  it.each([
-    ['gpt', undefined, true],
-    ['openai/gpt-4o', ['openai/gpt-4o'], true],
-    ['openai/gpt-4o', ['openai/*'], true],
-    ['openai/gpt-4o', ['*'], true],
-    ['openai/gpt-4o', ['openai'], false],
-    ['openaix/gpt', ['openai/*'], false],
-    ['fast', [], false],
-  ] as const)('%s with %j → %s', (model, allowed, expected) => {
-    expect(isModelAllowed(model, allowed)).toBe(expected);
   });
 });
 
