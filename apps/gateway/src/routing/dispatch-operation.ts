@@ -9,6 +9,7 @@ import {
   type NativeOperationId,
   type NativeOperations,
 } from '@switchyard/core';
+import { withBlockedOutputAsError } from '@switchyard/router';
 import type { MeteredCall, RequestMeter } from '../accounting/request-meter.js';
 import { gatewayErrors } from '../errors/gateway-errors.js';
 import type { ConfiguredProvider } from '../providers/configured-provider.js';
@@ -80,8 +81,9 @@ function dispatchRouted<K extends NativeOperationId>(
   return routeAndDispatch(
     routing,
     { model: context.clientModel, preferences: body.provider as Parameters<typeof routeAndDispatch>[1]['preferences'], input: body.input, signal: context.signal },
-    (deployment, signal) => {
-      const provider = routing.providers.get(deployment.provider) as ConfiguredProvider;
+    (deployment, signal, blockedIsFailure) => {
+      const configured = routing.providers.get(deployment.provider) as ConfiguredProvider;
+      const provider = blockedIsFailure ? { ...configured, adapter: withBlockedOutputAsError(configured.adapter) } : configured;
       const upstreamInput = { ...input, body: { ...body, model: deployment.upstreamModel } } as OperationInput<K>;
       return dispatchToAdapter(operationId, provider, upstreamInput, { ...context, signal, upstreamModel: deployment.upstreamModel });
     },

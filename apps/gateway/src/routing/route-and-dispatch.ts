@@ -58,7 +58,7 @@ async function* finishing<T>(source: AsyncIterable<T>, finish: () => void): Asyn
 export async function routeAndDispatch<T>(
   routing: RequestRouting,
   request: { readonly model: string; readonly preferences: ProviderPreferences | undefined; readonly input: unknown; readonly signal: AbortSignal },
-  call: (deployment: Deployment, signal: AbortSignal) => Promise<T>,
+  call: (deployment: Deployment, signal: AbortSignal, blockedIsFailure: boolean) => Promise<T>,
 ): Promise<T> {
   const route = routing.router.route({
     model: request.model,
@@ -71,7 +71,8 @@ export async function routeAndDispatch<T>(
     async (deployment, attempt) => {
       if (!routing.providers.has(deployment.provider)) throw new GatewayError({ status: 404, type: 'not_found_error', code: 'model_not_found', message: `The provider '${deployment.provider}' is not configured.` });
       const signal = attempt.signal === undefined ? request.signal : AbortSignal.any([request.signal, attempt.signal]);
-      const value = await call(deployment, signal);
+      // An answer blocked by a content policy before any output falls to another provider when one remains.
+      const value = await call(deployment, signal, attempt.anotherProviderRemains);
       if (!isAsyncIterable(value)) return value;
       return (await peekStream(value, { isOutput: (event) => !preamble.has(String((event as { type?: unknown }).type)), errorOf: errorOfEvent })) as T;
     },

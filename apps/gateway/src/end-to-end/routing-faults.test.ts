@@ -1,0 +1,106 @@
+import type { FakeBehaviour } from '@switchyard/testing';
+import OpenAI from 'openai';
+import { describe, expect, it } from 'vitest';
+import { useRoutingAlias, type UpstreamName } from './routing-alias-fixture.js';
+import { callSurface, completedEnding, surfaces, type Surface } from './routing-surfaces.js';
+
+// A short attempt timeout: the stalled upstreams below never answer.
+const alias = useRoutingAlias({ retry: { attempt_timeout_ms: 1000 } });
+
+interface Fault {
+  readonly name: string;
+  readonly model?: string;
+  readonly provider: Record<string, unknown>;
+  readonly script: ReadonlyArray<readonly [UpstreamName, FakeBehaviour]>;
+  readonly servedBy: string;
+  /** Generation requests each upstream receives (the failing one included). */
+  readonly calls: Readonly<Record<UpstreamName, number>>;
+  /** Only streams can fail this way (e.g. headers, then silence). */
+  readonly streamsOnly?: boolean;
+}
+
+const byPrice = { sort: 'price' }; // east-small, west-large, claude
+const stalled: FakeBehaviour = { kind: 'delay', ms: 60_000 };
+
+const faults: readonly Fault[] = [
+  { name: 'accepts and never answers (attempt timeout)', provider: byPrice, script: [['east', stalled]], servedBy: 'west-large', calls: { east: 1, west: 1, claude: 0 } },
+  {
+    name: 'sends headers, then no event (attempt timeout before the first byte reaches the client)',
+    provider: byPrice,
+    script: [['east', { kind: 'slow-stream', intervalMs: 60_000 }]],
+    servedBy: 'west-large',
+    calls: { east: 1, west: 1, claude: 0 },
+    streamsOnly: true,
+  },
+  { name: 'resets the connection before the headers', provider: byPrice, script: [['east', { kind: 'reset' }]], servedBy: 'west-large', calls: { east: 1, west: 1, claude: 0 } },
+  { name: 'cuts the connection before any output', provider: byPrice, script: [['east', { kind: 'cut-mid-stream', afterEvents: 0 }]], servedBy: 'west-large', calls: { east: 1, west: 1, claude: 0 } },
+  { name: 'refuses the connection (closed port)', model: 'refused', provider: byPrice, script: [], servedBy: 'west-large', calls: { east: 0, west: 1, claude: 0 } },
+  {
+    name: 'exceeds its context window (OpenAI): a larger window of the same provider answers',
+    provider: byPrice,
+    script: [['east', { kind: 'context-window-exceeded' }]],
+    servedBy: 'west-large',
+    calls: { east: 1, west: 1, claude: 0 },
+  },
+  {
+    name: 'exceeds its context window (OpenAI): the smaller window next in line is skipped',
+    provider: { order: ['west-large', 'east-small', 'claude'] },
+    script: [['west', { kind: 'context-window-exceeded' }]],
+    servedBy: 'claude',
+    calls: { east: 0, west: 1, claude: 1 },
+  },
+  {
+    name: 'refuses on content policy (OpenAI 400 content_policy_violation): the other OpenAI deployment is skipped',
+    provider: byPrice,
+    script: [['east', { kind: 'refusal' }]],
+    servedBy: 'claude',
+    calls: { east: 1, west: 0, claude: 1 },
+  },
+  {
+    name: 'refuses on content policy (Anthropic stop_reason "refusal", no output): another provider answers',
+    provider: { order: ['claude', 'east-small', 'west-large'] },
+    script: [['claude', { kind: 'refusal' }]],
+    servedBy: 'east-small',
+    calls: { east: 1, west: 0, claude: 1 },
+  },
+];
+
+describe('the alias trio survives one deployment failing in every way, with no client-visible error', () => {
+  for (const fault of faults) {
+    for (const surface of surfaces) {
+      if (fault.streamsOnly === true && !surface.endsWith('stream')) continue;
+      it(`${fault.name} — ${surface}`, async () => {
+        const { client, enqueue, generations } = alias();
+        for (const [name, behaviour] of fault.script) enqueue(name, behaviour);
+        const result = await callSurface(client, surface, fault.model ?? 'trio', { provider: fault.provider });
+        expect(result.ending).toBe(completedEnding[surface]);
+        expect(result.text).toContain('Hello there');
+        expect(result.deployment).toBe(fault.servedBy);
+        expect({ east: generations('east'), west: generations('west'), claude: generations('claude') }).toEqual(fault.calls);
+      });
+    }
+  }
+});
+
+describe('when no deployment can take over', () => {
+  const surfacesOf = (kinds: readonly Surface[]) => kinds;
+
+  for (const surface of surfacesOf(surfaces)) {
+    it(`a context-window failure of the largest window is the client's 400, the smaller ones untried — ${surface}`, async () => {
+      const { client, enqueue, generations } = alias();
+      enqueue('claude', { kind: 'context-window-exceeded' });
+      const error = await callSurface(client, surface, 'trio', { provider: { order: ['claude'] } }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      expect((error as InstanceType<typeof OpenAI.BadRequestError>).message).toContain('prompt is too long');
+      expect(generations('east') + generations('west')).toBe(0);
+    });
+  }
+
+  it('an Anthropic refusal with no other provider left is the answer itself, not an error', async () => {
+    const { client, enqueue, generations } = alias();
+    enqueue('claude', { kind: 'refusal' });
+    const result = await callSurface(client, 'responses JSON', 'trio', { provider: { only: ['claude'] } });
+    expect(result).toMatchObject({ deployment: 'claude', text: '' });
+    expect(generations('claude')).toBe(1);
+  });
+});
