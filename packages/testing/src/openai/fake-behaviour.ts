@@ -21,7 +21,8 @@ export type FakeBehaviour =
   | { kind: 'answer'; answer: FakeAnswerScript }
   | { kind: 'error'; status: number; headers?: Record<string, string>; body?: unknown }
   | { kind: 'delay'; ms: number; then?: FakeBehaviour }
-  | { kind: 'cut-mid-stream'; afterEvents: number; answer?: FakeAnswerScript }
+  /** `intervalMs` spaces the frames out, so the ones before the cut reach the client before the connection drops. */
+  | { kind: 'cut-mid-stream'; afterEvents: number; answer?: FakeAnswerScript; intervalMs?: number }
   | { kind: 'stream-error-event'; afterEvents: number; as?: 'error' | 'response.failed'; answer?: FakeAnswerScript }
   | { kind: 'slow-stream'; intervalMs: number; answer?: FakeAnswerScript }
   | { kind: 'redirect'; location: string; status?: 301 | 302 | 303 | 307 | 308 }
@@ -51,7 +52,10 @@ export interface StreamPlan {
 export function streamPlanFor(behaviour: FakeBehaviour | undefined, defaultIntervalMs: number): StreamPlan {
   const plan: StreamPlan = { intervalMs: defaultIntervalMs, cutAfterEvents: undefined, errorAfterEvents: undefined, errorAs: 'error' };
   if (behaviour?.kind === 'slow-stream') plan.intervalMs = behaviour.intervalMs;
-  if (behaviour?.kind === 'cut-mid-stream') plan.cutAfterEvents = behaviour.afterEvents;
+  if (behaviour?.kind === 'cut-mid-stream') {
+    plan.cutAfterEvents = behaviour.afterEvents;
+    if (behaviour.intervalMs !== undefined) plan.intervalMs = behaviour.intervalMs;
+  }
   if (behaviour?.kind === 'stream-error-event') {
     plan.errorAfterEvents = behaviour.afterEvents;
     plan.errorAs = behaviour.as ?? 'error';
