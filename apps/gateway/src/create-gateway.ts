@@ -115,6 +115,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       hot: storage.hotState,
       providers,
       logger,
+      accounting: currentAccounting,
       workerId: options.workerId ?? `worker_${randomUUID()}`,
       concurrency: config.storage.workerConcurrency,
       leaseMs: config.storage.leaseMs,

@@ -32,6 +32,7 @@ export { BudgetExceededError, type BudgetExceededDetails } from './errors/budget
 export { RateLimitExceededError } from './errors/rate-limit-exceeded-error.js';
 export { createFailOpenRateLimiter } from './limits/create-fail-open-rate-limiter.js';
 export { ModelNotAllowedError } from './errors/model-not-allowed-error.js';
+export { ModelPriceUnknownError } from './errors/model-price-unknown-error.js';
 export {
   createRequestAccounting,
   type Admission, type AdmitRequest, type RequestAccounting, type RequestAccountingOptions, type RequestOutcome,

@@ -8,6 +8,7 @@ import {
   createUsageAdmin,
   createUsageLedger,
   type ApiKeyRepository,
+  type BudgetStore,
   type KeyAdmin,
   type RateLimiter,
   type RequestAccounting,
@@ -16,15 +17,20 @@ import {
 } from '@switchyard/accounting';
 import type { SqlClient } from '@switchyard/store';
 import type { Logger } from 'pino';
+import { PendingWrites } from './pending-writes.js';
 
 /** Keys, limits, budgets and the usage ledger of one gateway instance (tables in the store's database). */
 export interface GatewayAccounting {
   readonly keys: ApiKeyRepository;
   readonly ledger: UsageLedger;
   readonly requests: RequestAccounting;
+  readonly budgets: BudgetStore;
   readonly limiter: RateLimiter;
+  /** Ledger writes made after the answer went out; `close()` waits for them. */
+  readonly pending: PendingWrites;
   readonly keyAdmin: KeyAdmin;
   readonly usageAdmin: UsageAdmin;
+  /** Waits for the pending ledger writes, then closes the rate limiter. */
   close(): Promise<void>;
 }
 
@@ -35,20 +41,30 @@ export interface GatewayAccountingOptions {
   readonly logger: Logger;
 }
 
-/** Builds the accounting services on the store's SQL client; the rate limiter fails open, keys and budgets fail closed. */
+/**
+ * Builds the accounting services on the store's SQL client; the rate limiter fails open, keys and
+ * budgets fail closed. Must be closed before the store (it drains the ledger writes still pending).
+ */
 export function createGatewayAccounting(options: GatewayAccountingOptions): GatewayAccounting {
   const keys = createApiKeyRepository(options.sql);
   const ledger = createUsageLedger(options.sql);
   const inner = createRateLimiter({ env: {}, ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl, keyPrefix: 'switchyard:' }) });
   const limiter = createFailOpenRateLimiter(inner, (error) => options.logger.warn({ err: error }, 'rate limiter unavailable; admitting without limits'));
-  const requests = createRequestAccounting({ limiter, budgets: createBudgetStore(options.sql), ledger });
+  const budgets = createBudgetStore(options.sql);
+  const requests = createRequestAccounting({ limiter, budgets, ledger });
+  const pending = new PendingWrites();
   return {
     keys,
     ledger,
     requests,
+    budgets,
     limiter,
+    pending,
     keyAdmin: createKeyAdmin(keys),
     usageAdmin: createUsageAdmin(ledger),
-    close: () => limiter.close(),
+    async close() {
+      await pending.drain();
+      await limiter.close();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { builtInModelTable, estimateMaxCost, modelTableKey, type CostEstimateRequest, type Deployment, type ModelPrices, type ModelTableEntry } from '@switchyard/router';
+import { builtInModelTable, estimateMaxCost, modelTableKey, type CostEstimateRequest, type Deployment, type ModelTableEntry } from '@switchyard/router';
 
 let table: ReadonlyMap<string, ModelTableEntry> | undefined;
 
@@ -16,17 +16,10 @@ export function tableEntryFor(kinds: readonly string[], upstreamModel: string): 
   return undefined;
 }
 
-export interface WorstCase {
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  /** 0 when the model is not priced (then a budget cannot hold it back: see the README). */
-  readonly usd: number;
-  readonly prices: ModelPrices | undefined;
-}
-
-/** Worst-case tokens and cost of a request, for the tpm check and the budget reservation. */
-export function worstCaseFor(body: CostEstimateRequest, entry: ModelTableEntry | undefined, upstreamModel: string, provider: string): WorstCase {
-  const deployment: Deployment = {
+/** The named provider's model as a deployment priced from the built-in table (no router: the only candidate). */
+export function tableDeployment(kinds: readonly string[], upstreamModel: string, provider: string): Deployment {
+  const entry = tableEntryFor(kinds, upstreamModel);
+  return {
     name: `${provider}/${upstreamModel}`,
     provider,
     providerKind: entry?.provider ?? provider,
@@ -38,6 +31,34 @@ export function worstCaseFor(body: CostEstimateRequest, entry: ModelTableEntry |
     maxOutput: entry?.maxOutput,
     capabilities: entry?.capabilities,
   };
-  const estimate = estimateMaxCost(body, deployment);
-  return { inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens, usd: estimate.usd ?? 0, prices: entry?.prices };
+}
+
+export interface WorstCase {
+  /** The input estimate (the same for every candidate: it depends on the body only). */
+  readonly inputTokens: number;
+  /** The largest input + output token estimate over the candidates (for the tpm check). */
+  readonly tokens: number;
+  /** The largest worst-case cost over the priced candidates (the budget reservation). */
+  readonly usd: number;
+  /** Candidates without a known price (a budget cannot hold those back). */
+  readonly unpriced: readonly string[];
+}
+
+/**
+ * Worst-case tokens and cost of a request over every deployment its route may reach (retries and
+ * fallbacks included), so a fallback to a pricier deployment stays inside the reservation.
+ */
+export function worstCaseOver(body: CostEstimateRequest, candidates: readonly Deployment[]): WorstCase {
+  let inputTokens = 0;
+  let tokens = 0;
+  let usd = 0;
+  const unpriced: string[] = [];
+  for (const deployment of candidates) {
+    const estimate = estimateMaxCost(body, deployment);
+    inputTokens = Math.max(inputTokens, estimate.inputTokens);
+    tokens = Math.max(tokens, estimate.inputTokens + estimate.outputTokens);
+    if (estimate.usd === undefined) unpriced.push(deployment.name);
+    else usd = Math.max(usd, estimate.usd);
+  }
+  return { inputTokens, tokens, usd, unpriced };
 }

@@ -1,16 +1,28 @@
 import type { ResponseStreamEvent } from '@switchyard/contract';
+import type { Router } from '@switchyard/router';
 import type { HotState, ResponseStore } from '@switchyard/store';
 import type { Logger } from 'pino';
+import type { GatewayAccounting } from '../accounting/gateway-accounting.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import { runBackgroundResponse } from './run-background-response.js';
 
 const unstoredRetentionMs = 10 * 60_000;
 const abandonedAfterMs = 60 * 60_000;
+/**
+ * Budget reservations still open after this long belong to a request whose instance died: they are
+ * settled at their reserved amount (billing fails closed). Two hours is twice the time after which
+ * a foreground response left `in_progress` is failed, so it cannot hit a live foreground request;
+ * a live background run (queued or in progress) is never touched, however old (`settleAbandoned`).
+ */
+export const reservationAbandonedAfterMs = 2 * 60 * 60_000;
+const housekeepingIntervalMs = 60_000;
 
 export interface BackgroundWorkerOptions {
   readonly store: ResponseStore;
   readonly hot: HotState<ResponseStreamEvent>;
   readonly providers: ProviderDirectory;
+  /** The gateway's router, so a run's alias or deployment name resolves. */
+  readonly router?: Router;
   readonly logger: Logger;
   readonly workerId: string;
   /** Runs executed at once by this instance (0: this instance runs none). */
@@ -18,6 +30,12 @@ export interface BackgroundWorkerOptions {
   readonly leaseMs: number;
   /** How often an idle slot polls for queued runs or lapsed leases. */
   readonly pollIntervalMs?: number;
+  /** Keys, budgets and the ledger: runs are metered, abandoned reservations settled. */
+  readonly accounting?: () => GatewayAccounting;
+  /** How often housekeeping runs (default once a minute). */
+  readonly housekeepingIntervalMs?: number;
+  /** Age after which an open budget reservation is settled (default `reservationAbandonedAfterMs`). */
+  readonly reservationAbandonedAfterMs?: number;
 }
 
 /**
@@ -90,7 +108,8 @@ export class BackgroundWorker {
   /**
    * Housekeeping once a minute: finished `store: false` rows (background runs kept only for polling)
    * go after 10 minutes, as at OpenAI; foreground responses left `in_progress` for an hour (their
-   * instance died mid-stream) become `failed`, so nothing stays `in_progress` forever.
+   * instance died mid-stream) become `failed`, so nothing stays `in_progress` forever; budget
+   * reservations left open for two hours (their instance died) are settled at their reserved amount.
    */
   async #purger(): Promise<void> {
     const warn = (what: string) => (error: unknown) => {
@@ -100,8 +119,17 @@ export class BackgroundWorker {
     while (!this.#shutdown.signal.aborted) {
       await this.#options.store.purgeUnstored(unstoredRetentionMs).catch(warn('purging finished store:false responses'));
       await this.#options.store.failAbandonedResponses(abandonedAfterMs).catch(warn('failing abandoned foreground responses'));
-      await this.#sleep(60_000, false);
+      await this.#settleAbandonedReservations().catch(warn('settling abandoned budget reservations'));
+      await this.#sleep(this.#options.housekeepingIntervalMs ?? housekeepingIntervalMs, false);
     }
+  }
+
+  async #settleAbandonedReservations(): Promise<number> {
+    const accounting = this.#options.accounting;
+    if (accounting === undefined) return 0;
+    const settled = await accounting().budgets.settleAbandoned(this.#options.reservationAbandonedAfterMs ?? reservationAbandonedAfterMs);
+    if (settled > 0) this.#options.logger.warn({ settled }, 'settled abandoned budget reservations at their reserved amount');
+    return settled;
   }
 
   #sleep(ms: number, wakeable = true): Promise<void> {

@@ -1,22 +1,31 @@
 import type { OutputItem, Response, ResponseStreamEvent } from '@switchyard/contract';
 import { responseErrorFromError } from '@switchyard/core';
-import { holdRun, type HotState, type ResponseStore, type StoredResponse } from '@switchyard/store';
+import type { Router } from '@switchyard/router';
+import { holdRun, isTerminalStatus, type HotState, type ResponseStore, type StoredResponse } from '@switchyard/store';
 import type { Logger } from 'pino';
+import { createRunMeter } from '../accounting/create-run-meter.js';
+import type { GatewayAccounting } from '../accounting/gateway-accounting.js';
+import type { MeterOutcome, RequestMeter } from '../accounting/request-meter.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import { prepareCreate } from '../responses/prepare-create.js';
 import { eventWithIdentity, identityOf, withIdentity } from '../responses/response-identity.js';
 import { completionOf, outputItemOf, terminalOutcomeOf, type TerminalOutcome } from '../responses/terminal-outcome.js';
 import { dispatchOperation } from '../routing/dispatch-operation.js';
+import type { RequestRouting } from '../routing/route-and-dispatch.js';
 
 export interface RunBackgroundResponseOptions {
   readonly store: ResponseStore;
   readonly hot: HotState<ResponseStreamEvent>;
   readonly providers: ProviderDirectory;
+  /** The gateway's router, so a run's alias or deployment name resolves. */
+  readonly router?: Router;
   readonly logger: Logger;
   readonly workerId: string;
   readonly leaseMs: number;
   /** Aborted when this instance shuts down: the run is released for another worker. */
   readonly shutdown: AbortSignal;
+  /** Keys, budgets and the ledger: the run is metered under the admission stored when it was queued. */
+  readonly accounting?: () => GatewayAccounting;
 }
 
 function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
@@ -38,6 +47,9 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
   const seenItems: OutputItem[] = [];
   let snapshot: Response | undefined = run.snapshot ?? undefined;
   let sequence = -1;
+  let meter: RequestMeter | undefined;
+  // Set when this worker wrote the terminal state: the request row then carries that status.
+  let ended: MeterOutcome | undefined;
 
   const emit = async (event: ResponseStreamEvent): Promise<void> => {
     sequence += 1;
@@ -47,13 +59,27 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
   };
   const finish = async (outcome: TerminalOutcome, event: ResponseStreamEvent): Promise<void> => {
     const done = await store.completeResponse(run.id, completionOf(outcome, seenItems, snapshot, { workerId }));
-    if (done.applied) await emit(event);
+    if (!done.applied) return;
+    ended = { status: outcome.status, errorCode: outcome.error?.code ?? null };
+    await emit(event);
   };
 
   try {
     const stored = (await store.readEvents(run.tenantId, run.id)) ?? [];
     sequence = stored.at(-1)?.sequence_number ?? -1;
     const prepared = await prepareCreate(run.request, run.tenantId, store, options.providers);
+    const runMeter = options.accounting === undefined ? undefined : await createRunMeter(run, { accounting: options.accounting, router: options.router, logger: options.logger });
+    meter = runMeter?.meter;
+    const routing: RequestRouting | undefined =
+      runMeter === undefined || options.router === undefined
+        ? undefined
+        : {
+            router: options.router,
+            providers: options.providers,
+            allowedModels: runMeter.allowedModels,
+            onRouted: (deployment) => runMeter.meter.noteDeployment(deployment),
+            onAttempt: (record) => runMeter.meter.noteAttempt(record),
+          };
     const result = await dispatchOperation(
       'createResponse',
       prepared.target.provider,
@@ -66,6 +92,8 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
         strict: false,
         clientModel: prepared.clientModel,
         responseId: run.id,
+        ...(meter === undefined ? {} : { meter }),
+        ...(routing === undefined ? {} : { routing }),
       },
     );
     if (!isAsyncIterable<ResponseStreamEvent>(result)) {
@@ -100,5 +128,22 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
     );
   } finally {
     await hold.release();
+    if (meter !== undefined) await closeRunMeter(meter, run, ended, options);
+  }
+}
+
+/**
+ * Writes the run's request row and settles its reservation once the run is over for good: ended
+ * here (its status), cancelled or deleted meanwhile (`cancelled`: what was produced is billed).
+ * A run released on shutdown or reclaimed by another worker is left to the worker that finishes it.
+ */
+async function closeRunMeter(meter: RequestMeter, run: StoredResponse, ended: MeterOutcome | undefined, options: RunBackgroundResponseOptions): Promise<void> {
+  try {
+    if (ended !== undefined) return await meter.close(ended);
+    const row = await options.store.getResponse(run.tenantId, run.id);
+    if (row !== undefined && !isTerminalStatus(row.status)) return;
+    await meter.close({ status: row?.status ?? 'cancelled', errorCode: row?.error?.code ?? null });
+  } catch (error) {
+    options.logger.error({ responseId: run.id, err: error }, 'recording the background run in the usage ledger failed');
   }
 }

@@ -78,7 +78,7 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
     };
 
     const strict = isStrict(strictValue || undefined);
-    const meter = createRequestMeter({ caller, accounting: options.accounting, requestId: context.state.requestId, tenantId, logger: options.logger });
+    const meter = createRequestMeter({ caller, accounting: options.accounting, requestId: context.state.requestId, tenantId, logger: options.logger, router: options.modelRouter });
     const handlerContext: HandlerContext = {
       requestId: context.state.requestId,
       tenantId,
@@ -123,8 +123,9 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
         },
       });
     } finally {
-      // The request row of the usage ledger: once, after the answer (or the stream) is over.
-      await meter.close();
+      // The request row of the usage ledger: once, after the answer (or the stream) is over. Not
+      // awaited: the client does not wait for the ledger (the gateway drains the writes on close).
+      void meter.close();
     }
     // A stream may add warnings after its headers went out: those can only be logged.
     const late = handlerContext.warnings.slice(reported);

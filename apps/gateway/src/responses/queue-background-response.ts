@@ -7,10 +7,12 @@ import type { PreparedCreate } from './prepare-create.js';
 import { storageUnavailable } from './storage-errors.js';
 
 /**
- * `background: true`: the row is committed as `queued` (with its `response.created` and
- * `response.queued` events, sequence 0 and 1) before the 200 goes out; a worker of any instance
- * claims and runs it. With `stream: true` the answer follows the run's events like
- * `GET /v1/responses/{id}?stream=true`.
+ * `background: true`: the request is admitted first (allow-list 403, unknown price for a budgeted
+ * key 403, rate limit 429, budget reservation 402: answered at once, nothing queued); then the row
+ * is committed as `queued` with that admission (`accounting`: the worker meters the run under it
+ * and settles the reservation when the run ends) and its `response.created` and `response.queued`
+ * events (sequence 0 and 1) before the 200 goes out; a worker of any instance claims and runs it.
+ * With `stream: true` the answer follows the run's events like `GET /v1/responses/{id}?stream=true`.
  */
 export async function queueBackgroundResponse(
   body: CreateResponse,
@@ -20,6 +22,14 @@ export async function queueBackgroundResponse(
 ): Promise<Response | AsyncIterable<ResponseStreamEvent>> {
   const { store } = context.state;
   const snapshot = createRowSnapshot(id, body, 'queued');
+  const provider = prepared.target.provider;
+  await context.meter.admit({
+    providerName: provider.name,
+    providerKinds: [provider.adapter.provider, provider.name],
+    upstreamModel: prepared.target.upstreamModel,
+    clientModel: prepared.clientModel,
+    body: prepared.upstreamBody,
+  });
   try {
     await store.createResponse({
       id,
@@ -33,10 +43,13 @@ export async function queueBackgroundResponse(
       background: true,
       store: body.store !== false,
       inputItems: prepared.inputItems,
+      accounting: context.meter.runAccounting() ?? null,
     });
   } catch (error) {
+    // Not queued: the request's meter frees the reservation when it closes.
     throw storageUnavailable(error);
   }
+  context.meter.handOff();
   // Best effort: the run does not depend on these (followers start from whatever is stored).
   await store
     .appendEvents(id, [
