@@ -37,3 +37,4 @@ export { RoutingConfigError } from './config/routing-config-error.js';
 export { createRouter, type Router, type RouterOptions, type RouteRequest, type Route, type RoutedResult, type ExecuteRouteOptions } from './router/create-router.js';
 export { peekStream, peekStreamParts, type PeekStreamOptions, type PeekStreamPartsOptions } from './executor/peek-stream.js';
 export { withBlockedOutputAsError } from './executor/with-blocked-output-as-error.js';
+export { outputTokensOf } from './balancing/output-tokens-of.js';

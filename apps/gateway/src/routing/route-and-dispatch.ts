@@ -1,5 +1,5 @@
 import { GatewayError } from '@switchyard/core';
-import { peekStream, type AttemptRecord, type Deployment, type ProviderPreferences, type Router } from '@switchyard/router';
+import { outputTokensOf, peekStream, type AttemptRecord, type Deployment, type ProviderPreferences, type Router } from '@switchyard/router';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 
 /** What the request's routing needs next to the dispatch context. */
@@ -40,12 +40,17 @@ function errorOfEvent(event: unknown): unknown {
   });
 }
 
-/** Ends the router's in-flight count for the deployment when the stream is over. */
-async function* finishing<T>(source: AsyncIterable<T>, finish: () => void): AsyncGenerator<T> {
+/** Ends the router's in-flight count for the deployment when the stream is over, with its output tokens per second. */
+async function* finishing<T>(source: AsyncIterable<T>, finish: (generation: { outputTokens: number; generationMs: number } | undefined) => void): AsyncGenerator<T> {
+  const started = Date.now();
+  let outputTokens: number | undefined;
   try {
-    yield* source;
+    for await (const event of source) {
+      outputTokens = outputTokensOf(event) ?? outputTokens;
+      yield event;
+    }
   } finally {
-    finish();
+    finish(outputTokens === undefined ? undefined : { outputTokens, generationMs: Date.now() - started });
   }
 }
 
@@ -80,8 +85,10 @@ export async function routeAndDispatch<T>(
   );
   routing.onRouted(result.deployment);
   if (!isAsyncIterable(result.value)) {
-    result.finish();
+    const outputTokens = outputTokensOf(result.value);
+    const generationMs = result.attempts.at(-1)?.latencyMs ?? 0;
+    result.finish(outputTokens === undefined ? undefined : { outputTokens, generationMs });
     return result.value;
   }
-  return finishing(result.value, () => result.finish()) as T;
+  return finishing(result.value, (generation) => result.finish(generation)) as T;
 }
