@@ -13,8 +13,19 @@ export type IdempotencyClaim =
 export const idempotencyWindowMs = 24 * 60 * 60 * 1000;
 
 /**
- * Atomically claims `key` for `responseId` (per tenant). A mapping older than the window, or whose
- * response no longer exists (a failed create deletes its row), is taken over.
+ * How long a claim whose response row does not exist yet counts as a create still in flight (the
+ * winner is between its claim and its row: resolving the chain, compacting). A failed create
+ * releases its claim at once (`releaseIdempotencyKey`); this bound only frees the key of an
+ * instance that died in between, or of a response the client deleted.
+ */
+export const idempotencyPendingMs = 60 * 1000;
+
+/**
+ * Atomically claims `key` for `responseId` (per tenant); of several concurrent first claims exactly
+ * one is `claimed` (the primary key serialises them), the others see `existing`. A mapping older
+ * than the window is taken over, and so is one whose response no longer exists once the claim is
+ * older than `idempotencyPendingMs` (before that, the response may still be about to be created:
+ * `existing` names it, and the caller finds no row yet).
  */
 export async function claimIdempotencyKey(
   executor: SqlExecutor,
@@ -29,9 +40,10 @@ export async function claimIdempotencyKey(
      ON CONFLICT (tenant_id, idempotency_key) DO UPDATE
        SET request_hash = EXCLUDED.request_hash, response_id = EXCLUDED.response_id, created_at = now()
        WHERE idempotency_keys.created_at < now() - make_interval(secs => $5::double precision / 1000)
-          OR NOT EXISTS (SELECT 1 FROM responses r WHERE r.id = idempotency_keys.response_id)
+          OR (idempotency_keys.created_at < now() - make_interval(secs => $6::double precision / 1000)
+              AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.id = idempotency_keys.response_id))
      RETURNING response_id`,
-    [tenantId, key, requestHash, responseId, idempotencyWindowMs],
+    [tenantId, key, requestHash, responseId, idempotencyWindowMs, idempotencyPendingMs],
   );
   if (inserted.rows.length > 0) return { kind: 'claimed' };
   const existing = await executor.query<{ request_hash: string; response_id: string }>(
