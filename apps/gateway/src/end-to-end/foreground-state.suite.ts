@@ -34,6 +34,23 @@ export function defineForegroundStateSuite(name: string, openStorage: () => Prom
       await expect(client.responses.inputItems.list(created.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
     });
 
+    it('GET ?stream=true on a foreground response is a 400 naming stream (only background responses stream after creation)', async () => {
+      const { client } = fixture;
+      const streamed = await client.responses.create({ model: 'groq/llama-3.3-70b', input: 'Streamed in the foreground', stream: true });
+      let id = '';
+      for await (const event of streamed) if (event.type === 'response.completed') id = event.response.id;
+      const plain = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Plain foreground' });
+      for (const responseId of [id, plain.id]) {
+        const error = await client.responses.retrieve(responseId, { stream: true }).catch((thrown: unknown) => thrown);
+        expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+        expect((error as InstanceType<typeof OpenAI.BadRequestError>).error).toMatchObject({ type: 'invalid_request_error', param: 'stream' });
+        expect((error as Error).message).toContain('Only background responses can be streamed');
+      }
+      // Without stream=true the same responses are still there.
+      expect((await client.responses.retrieve(id)).status).toBe('completed');
+      await expect(client.responses.retrieve('resp_unknown', { stream: true })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    });
+
     it('pages input_items with after, limit and order', async () => {
       const { client } = fixture;
       const input = ['one', 'two', 'three', 'four'].map((text) => ({ role: 'user' as const, content: text }));

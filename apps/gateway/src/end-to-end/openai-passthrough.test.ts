@@ -61,8 +61,8 @@ describe('Responses through the OpenAI passthrough adapter', () => {
 });
 
 describe('stored responses through the OpenAI passthrough adapter', () => {
-  it('replays a stored response as a stream from a cursor', async () => {
-    const created = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Replay me', stream: true });
+  it('replays a stored background response as a stream from a cursor', async () => {
+    const created = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Replay me', stream: true, background: true });
     const original: Array<{ type: string; sequence_number: number }> = [];
     for await (const event of created) original.push(event);
     const first = original[0] as unknown as { response: { id: string } };
