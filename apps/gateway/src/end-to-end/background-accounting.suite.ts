@@ -122,6 +122,34 @@ export function defineBackgroundAccountingSuite(name: string, openStorage: () =>
       expect(attempts.at(-1)).toMatchObject({ status: 'completed', input_tokens: input, output_tokens: output });
     });
 
+    it('a run reclaimed after its worker died continues the attempt numbers and is billed once', async () => {
+      const created = await createKey({});
+      const requestId = `req_reclaimed_${Math.random().toString(36).slice(2, 12)}`;
+      const responseId = `resp_reclaimed${Math.random().toString(36).slice(2, 12)}`;
+      const accounting = { requestId, tenantId: created.tenant, keyId: created.id, model: 'openai/gpt-4o-mini', estimatedTokens: 100, reservation: null };
+      // What the dead worker left: its first attempt's row, and the run in progress with a lapsed lease.
+      await sql.query(
+        `INSERT INTO usage_ledger (kind, request_id, attempt_number, tenant_id, key_id, model, deployment, provider, status, error_code)
+         VALUES ('attempt', $1, 1, $2, $3, 'openai/gpt-4o-mini', 'cheap', 'openai', 'failed', 'server_error')`,
+        [requestId, created.tenant, created.id],
+      );
+      await sql.query(
+        `INSERT INTO responses (id, tenant_id, status, model, provider, request, background, lease_owner, lease_expires_at, attempts, accounting)
+         VALUES ($1, $2, 'in_progress', 'openai/gpt-4o-mini', 'openai', $3::jsonb, true, 'worker_dead', now() - interval '1 second', 1, $4::jsonb)`,
+        [responseId, created.tenant, JSON.stringify({ model: 'openai/gpt-4o-mini', input: 'Reclaimed work', background: true }), JSON.stringify(accounting)],
+      );
+      const statusOf = async () =>
+        (await sql.query<{ status: string; usage: { input_tokens: number; output_tokens: number } | null }>('SELECT status, usage FROM responses WHERE id = $1', [responseId])).rows[0];
+      await expect.poll(async () => (await statusOf())?.status, { timeout: 15_000 }).toBe('completed');
+      const done = { usage: (await statusOf())?.usage };
+      await expect.poll(async () => (await requestRowsOf(created.id)).length).toBe(1);
+      const rows = await ledgerOf(created.id);
+      const attempts = rows.filter((row) => row.kind === 'attempt');
+      expect(attempts.map((row) => row.attempt_number)).toEqual([1, 2]);
+      expect(attempts[1]).toMatchObject({ status: 'completed', input_tokens: done.usage?.input_tokens });
+      expect(rows.filter((row) => row.kind === 'request')[0]).toMatchObject({ status: 'completed', output_tokens: done.usage?.output_tokens });
+    });
+
     it('a background create over the key budget is a 402 at once: nothing stored, nothing called', async () => {
       const created = await createKey({ budget: { limit_usd: 0.0001, period: 'daily' } });
       const before = generations(upstream);
