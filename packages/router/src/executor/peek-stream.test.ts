@@ -2,6 +2,7 @@ import { GatewayError, type StreamPart } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../errors/classify-error.js';
 import { peekStreamParts } from './peek-stream.js';
+import { collect } from '../test-support/collect.js';
 
 const metadata: StreamPart = { type: 'response-metadata', id: 'up_1' };
 const start: StreamPart = { type: 'text-start', id: 't' };
@@ -26,12 +27,6 @@ function source(steps: ReadonlyArray<StreamPart | Error>): { stream: AsyncIterab
     }
   }
   return { stream: generate(), read: () => read, closed: () => closed };
-}
-
-async function collect(stream: AsyncIterable<StreamPart>): Promise<StreamPart[]> {
-  const parts: StreamPart[] = [];
-  for await (const part of stream) parts.push(part);
-  return parts;
 }
 
 describe('peekStreamParts', () => {

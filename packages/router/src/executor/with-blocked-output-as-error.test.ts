@@ -2,6 +2,7 @@ import type { AdapterContext, GenerateFunction, StreamPart } from '@switchyard/c
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../errors/classify-error.js';
 import { withBlockedOutputAsError } from './with-blocked-output-as-error.js';
+import { collect } from '../test-support/collect.js';
 
 const usage = { inputTokens: 3, outputTokens: 0 };
 const refusal: StreamPart = { type: 'finish', finishReason: { unified: 'refusal', raw: 'refusal' }, usage };
@@ -25,12 +26,6 @@ class FakeAdapter {
   label(): string {
     return `adapter of ${this.provider}`;
   }
-}
-
-async function collect(stream: AsyncIterable<StreamPart>): Promise<StreamPart[]> {
-  const parts: StreamPart[] = [];
-  for await (const part of stream) parts.push(part);
-  return parts;
 }
 
 describe('withBlockedOutputAsError', () => {
