@@ -86,6 +86,19 @@ describe('accounting in the request path', () => {
     expect(row!.cost_usd).toBeCloseTo((input * 0.15 + output * 0.6) / 1_000_000, 8);
   });
 
+  it('writes the ledger after the answer, and a gateway closing right after its last answer has written it', async () => {
+    const created = await createKey({ name: 'shutdown', tenant: 'acme-shutdown' });
+    const closing = await startTestGateway({ config: { providers: { openai: { type: 'openai', api_key: upstreamKey, base_url: upstream.url } } } });
+    const client = new OpenAI({ apiKey: created.key, baseURL: `${closing.url}/v1`, maxRetries: 0 });
+    await Promise.all([
+      client.responses.create({ model: 'openai/gpt-4o-mini', input: 'one' }),
+      client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'two' }] }),
+    ]);
+    await closing.close();
+    // No polling: close() drained the pending ledger writes (the shared store stays open).
+    expect(await usageOfKey(created.id)).toMatchObject({ requests: 2 });
+  });
+
   it('bills a stream the client abandons (one request row, what was produced)', async () => {
     const created = await createKey({ name: 'abandon', tenant: 'acme-abandon' });
     const stream = await clientWith(created.key).responses.create({ model: 'openai/gpt-4o-mini', input: 'Write a long essay', stream: true });

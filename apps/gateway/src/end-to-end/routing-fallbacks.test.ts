@@ -161,12 +161,16 @@ describe('the ledger of a routed request', () => {
     upstreams.get('cheap')!.enqueue({ kind: 'error', status: 503 });
     const { response } = await client.responses.create({ model: 'fast', input: 'Hello', ...byPrice } as Created).withResponse();
     const requestId = response.headers.get('x-request-id');
-    const rows = await gateway.gateway
-      .state()
-      .store.sql.query<{ kind: string; attempt_number: number; deployment: string; status: string; output_tokens: number }>(
-        'SELECT kind, attempt_number, deployment, status, output_tokens FROM usage_ledger WHERE request_id = $1 ORDER BY kind, attempt_number',
-        [requestId],
-      );
+    const ledgerRows = () =>
+      gateway.gateway
+        .state()
+        .store.sql.query<{ kind: string; attempt_number: number; deployment: string; status: string; output_tokens: number }>(
+          'SELECT kind, attempt_number, deployment, status, output_tokens FROM usage_ledger WHERE request_id = $1 ORDER BY kind, attempt_number',
+          [requestId],
+        );
+    // The ledger is written after the answer went out.
+    await expect.poll(async () => (await ledgerRows()).rows.length).toBe(3);
+    const rows = await ledgerRows();
     expect(rows.rows.map((row) => [row.kind, row.attempt_number, row.deployment, row.status])).toEqual([
       ['attempt', 1, 'cheap-us', 'failed'],
       ['attempt', 2, 'middle-de', 'completed'],
