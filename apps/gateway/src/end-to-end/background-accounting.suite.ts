@@ -150,6 +150,17 @@ export function defineBackgroundAccountingSuite(name: string, openStorage: () =>
       expect(rows.filter((row) => row.kind === 'request')[0]).toMatchObject({ status: 'completed', output_tokens: done.usage?.output_tokens });
     });
 
+    it('a key revoked after its run was queued still finishes the admitted run, billed to that key', async () => {
+      const created = await createKey({ budget: { limit_usd: 1, period: 'daily' } });
+      upstream.enqueue({ kind: 'delay', ms: 300 });
+      const queued = await clientWith(created.key).responses.create({ model: 'openai/gpt-4o-mini', input: 'Before the revocation', background: true });
+      await master.delete(`/admin/keys/${created.id}`);
+      await expect.poll(async () => (await sql.query<{ status: string }>('SELECT status FROM responses WHERE id = $1', [queued.id])).rows[0]?.status, { timeout: 15_000 }).toBe('completed');
+      await expect.poll(async () => (await requestRowsOf(created.id)).length).toBe(1);
+      expect((await requestRowsOf(created.id))[0]!.status).toBe('completed');
+      await expect.poll(async () => (await reservationsOf(created.id))[0]?.settled).toBe(true);
+    });
+
     it('a background create over the key budget is a 402 at once: nothing stored, nothing called', async () => {
       const created = await createKey({ budget: { limit_usd: 0.0001, period: 'daily' } });
       const before = generations(upstream);
