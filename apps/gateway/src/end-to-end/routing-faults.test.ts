@@ -82,6 +82,33 @@ describe('the alias trio survives one deployment failing in every way, with no c
   }
 });
 
+describe("OpenAI's in-stream context-window error (a 200 whose events end in error before any output)", () => {
+  // What api.openai.com streams for an input above the window: the error nested under `error`.
+  const inStreamError = (sequence: number) => ({
+    type: 'error',
+    sequence_number: sequence,
+    error: { type: 'invalid_request_error', code: 'context_length_exceeded', message: 'Your input exceeds the context window of this model. Please adjust your input and try again.', param: 'input' },
+  });
+  const created = { type: 'response.created', sequence_number: 0, response: { id: 'resp_up', object: 'response', created_at: 1, status: 'in_progress', model: 'gpt-4o-mini', output: [] } };
+  const streamed: FakeBehaviour = { kind: 'reply', sse: [{ event: 'response.created', data: created }, { event: 'error', data: inStreamError(1) }] };
+
+  it('falls to a larger window only', async () => {
+    const { client, enqueue, generations } = alias();
+    enqueue('west', streamed);
+    const result = await callSurface(client, 'responses stream', 'trio', { provider: { order: ['west-large', 'east-small', 'claude'] } });
+    expect(result).toMatchObject({ deployment: 'claude', ending: 'response.completed' });
+    expect({ east: generations('east'), west: generations('west'), claude: generations('claude') }).toEqual({ east: 0, west: 1, claude: 1 });
+  });
+
+  it("is the client's 400 when no larger window is left", async () => {
+    const { client, enqueue } = alias();
+    enqueue('west', streamed);
+    const error = await callSurface(client, 'responses stream', 'trio', { provider: { only: ['west-large'] } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({ code: 'context_length_exceeded' });
+  });
+});
+
 describe('when no deployment can take over', () => {
   const surfacesOf = (kinds: readonly Surface[]) => kinds;
 

@@ -26,17 +26,22 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 
 /** An `error` / `response.failed` event before any output: the attempt failed (retry or fall back). */
 function errorOfEvent(event: unknown): unknown {
-  const typed = event as { type?: unknown; code?: unknown; message?: unknown; response?: { error?: { code?: unknown; message?: unknown } } };
+  type Detail = { type?: unknown; code?: unknown; message?: unknown; param?: unknown };
+  const typed = event as Detail & { error?: Detail; response?: { error?: Detail } };
   if (typed.type !== 'error' && typed.type !== 'response.failed') return undefined;
-  const detail = typed.type === 'error' ? typed : (typed.response?.error ?? {});
+  // OpenAI's `error` event carries its fields at the top level (the spec) or nested under `error` (api.openai.com).
+  const detail: Detail = typed.type === 'error' ? (typed.error ?? typed) : (typed.response?.error ?? {});
   const code = typeof detail.code === 'string' ? detail.code : 'upstream_error';
-  const status = code === 'rate_limit_exceeded' ? 429 : 502;
+  // The request itself is at fault (e.g. context_length_exceeded): a 400 unless the router finds a deployment that takes it.
+  const invalid = detail.type === 'invalid_request_error';
+  const status = code === 'rate_limit_exceeded' ? 429 : invalid ? 400 : 502;
   return new GatewayError({
     status,
-    type: status === 429 ? 'rate_limit_error' : 'upstream_error',
+    type: status === 429 ? 'rate_limit_error' : invalid ? 'invalid_request_error' : 'upstream_error',
     code,
+    param: invalid && typeof detail.param === 'string' ? detail.param : null,
     message: typeof detail.message === 'string' ? detail.message : 'The upstream stream failed before any output.',
-    isRetryable: true,
+    isRetryable: !invalid,
   });
 }
 
