@@ -3804,7 +3804,7 @@ export type StrictHeader = 'true' | 'false';
 export type ModelPath = string;
 
 /**
- * Switchyard extension. A client-chosen key (at most 255 characters) that makes a stored or background create safe to retry: within 24 hours, a request from the same tenant with the same key and the same body answers with the response the first one created instead of creating another (no second upstream call); the same key with a different body is a 409 `idempotency_key_reused`. Ignored with `store: false` in the foreground (nothing is kept to answer with).
+ * Switchyard extension. A client-chosen key (at most 255 characters) that makes a stored or background create safe to retry: within 24 hours, a request from the same tenant with the same key and the same body answers with the response the first one created instead of creating another (no second upstream call); the same key with a different body is a 409 `idempotency_key_reused`. While the first request with the key is still being answered (a concurrent duplicate, or a retry of a foreground create that has not finished), the request is a retryable 409 `idempotency_key_in_use` with `Retry-After` and `x-should-retry: true`; its retry then answers with the first response. A create that failed before answering releases its key. Ignored with `store: false` in the foreground (nothing is kept to answer with).
  */
 export type IdempotencyKeyHeader = string;
 
@@ -3816,7 +3816,7 @@ export type CreateResponseData = {
          */
         'x-switchyard-strict'?: 'true' | 'false';
         /**
-         * Switchyard extension. A client-chosen key (at most 255 characters) that makes a stored or background create safe to retry: within 24 hours, a request from the same tenant with the same key and the same body answers with the response the first one created instead of creating another (no second upstream call); the same key with a different body is a 409 `idempotency_key_reused`. Ignored with `store: false` in the foreground (nothing is kept to answer with).
+         * Switchyard extension. A client-chosen key (at most 255 characters) that makes a stored or background create safe to retry: within 24 hours, a request from the same tenant with the same key and the same body answers with the response the first one created instead of creating another (no second upstream call); the same key with a different body is a 409 `idempotency_key_reused`. While the first request with the key is still being answered (a concurrent duplicate, or a retry of a foreground create that has not finished), the request is a retryable 409 `idempotency_key_in_use` with `Retry-After` and `x-should-retry: true`; its retry then answers with the first response. A create that failed before answering releases its key. Ignored with `store: false` in the foreground (nothing is kept to answer with).
          */
         'Idempotency-Key'?: string;
     };
