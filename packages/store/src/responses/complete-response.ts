@@ -1,6 +1,5 @@
 import type { Response, ResponseError, ResponseUsage } from '@switchyard/contract';
 import type { SqlClient } from '../sql/sql-client.js';
-import { insertItems } from './insert-items.js';
 import { requireItemIds } from './item-id.js';
 import type { TerminalResponseStatus } from './response-status.js';
 import { responseFromRow, snapshotStatusSql, type ResponseRow, type StoredOutputItem, type StoredResponse } from './stored-response.js';
@@ -24,13 +23,15 @@ export type CompletionOutcome =
 
 /**
  * Moves an `in_progress` response to a terminal status and stores its output items, atomically.
- * It never overwrites a terminal row: a run cancelled meanwhile stays `cancelled`.
+ * It never overwrites a terminal row: a run cancelled meanwhile stays `cancelled`. One statement
+ * (the row update and the item writes as data-modifying CTEs), so it is atomic without a
+ * transaction and costs one round trip; the output items replace any stored before.
  */
 export async function completeResponse(client: SqlClient, id: string, completion: ResponseCompletion): Promise<CompletionOutcome> {
   requireItemIds(completion.outputItems, 'output');
-  return client.transaction(async (transaction) => {
-    const updated = await transaction.query<ResponseRow>(
-      `UPDATE responses SET
+  const updated = await client.query<ResponseRow>(
+    `WITH updated AS (
+       UPDATE responses SET
          status = $2,
          snapshot = CASE WHEN $3::jsonb IS NULL THEN ${snapshotStatusSql('$2')}
                          ELSE jsonb_set($3::jsonb, '{status}', to_jsonb($2::text)) END,
@@ -41,24 +42,31 @@ export async function completeResponse(client: SqlClient, id: string, completion
          lease_owner = NULL,
          lease_expires_at = NULL
        WHERE id = $1 AND status = 'in_progress' AND ($6::text IS NULL OR lease_owner = $6::text)
-       RETURNING *`,
-      [
-        id,
-        completion.status,
-        completion.snapshot === undefined || completion.snapshot === null ? null : JSON.stringify(completion.snapshot),
-        completion.usage === undefined || completion.usage === null ? null : JSON.stringify(completion.usage),
-        completion.error === undefined || completion.error === null ? null : JSON.stringify(completion.error),
-        completion.workerId ?? null,
-      ],
-    );
-    const row = updated.rows[0];
-    if (row === undefined) {
-      const current = await transaction.query<ResponseRow>('SELECT * FROM responses WHERE id = $1', [id]);
-      const currentRow = current.rows[0];
-      return { applied: false, response: currentRow === undefined ? undefined : responseFromRow(currentRow) };
-    }
-    await transaction.query(`DELETE FROM response_items WHERE response_id = $1 AND kind = 'output'`, [id]);
-    await insertItems(transaction, id, 'output', completion.outputItems);
-    return { applied: true, response: responseFromRow(row) };
-  });
+       RETURNING *
+     ), stale_items AS (
+       DELETE FROM response_items
+       WHERE response_id = $1 AND kind = 'output' AND position >= $8::integer AND EXISTS (SELECT 1 FROM updated)
+     ), items AS (
+       INSERT INTO response_items (response_id, kind, position, item_id, item)
+       SELECT updated.id, 'output', (entry.ordinality - 1)::integer, entry.value ->> 'id', entry.value
+       FROM updated, jsonb_array_elements($7::jsonb) WITH ORDINALITY AS entry (value, ordinality)
+       ON CONFLICT (response_id, kind, position) DO UPDATE SET item_id = excluded.item_id, item = excluded.item
+     )
+     SELECT * FROM updated`,
+    [
+      id,
+      completion.status,
+      completion.snapshot === undefined || completion.snapshot === null ? null : JSON.stringify(completion.snapshot),
+      completion.usage === undefined || completion.usage === null ? null : JSON.stringify(completion.usage),
+      completion.error === undefined || completion.error === null ? null : JSON.stringify(completion.error),
+      completion.workerId ?? null,
+      JSON.stringify(completion.outputItems),
+      completion.outputItems.length,
+    ],
+  );
+  const row = updated.rows[0];
+  if (row !== undefined) return { applied: true, response: responseFromRow(row) };
+  const current = await client.query<ResponseRow>('SELECT * FROM responses WHERE id = $1', [id]);
+  const currentRow = current.rows[0];
+  return { applied: false, response: currentRow === undefined ? undefined : responseFromRow(currentRow) };
 }

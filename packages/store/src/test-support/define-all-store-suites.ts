@@ -10,6 +10,7 @@ import { defineRunQueueSuite } from '../responses/run-queue.suite.js';
 import { defineFollowResponseEventsSuite } from '../streaming/follow-response-events.suite.js';
 import { defineHoldRunSuite } from '../worker/hold-run.suite.js';
 import { defineItemsAndIdempotencySuite } from '../responses/items-and-idempotency.suite.js';
+import { defineCompleteResponseSuite } from '../responses/complete-response.suite.js';
 import type { StoreHarness } from './store-harness.js';
 
 /** The one repository suite every backend runs. */
@@ -26,4 +27,5 @@ export function defineAllStoreSuites(harness: StoreHarness): void {
   defineFollowResponseEventsSuite(harness);
   defineHoldRunSuite(harness);
   defineItemsAndIdempotencySuite(harness);
+  defineCompleteResponseSuite(harness);
 }
