@@ -35,6 +35,27 @@ describe('PendingWrites', () => {
     expect(pending.size).toBe(0);
   });
 
+  it('room waits while the backlog is at its limit and resumes as writes settle', async () => {
+    const pending = new PendingWrites(2);
+    const first = deferred();
+    const second = deferred();
+    await pending.room();
+    pending.track(first.promise);
+    pending.track(second.promise);
+    let roomy = false;
+    const waiting = pending.room().then(() => {
+      roomy = true;
+    });
+    await Promise.resolve();
+    expect(roomy).toBe(false);
+    first.resolve();
+    await waiting;
+    expect(roomy).toBe(true);
+    expect(pending.size).toBe(1);
+    second.resolve();
+    await pending.drain();
+  });
+
   it('drain resolves at once when nothing is pending', async () => {
     await expect(new PendingWrites().drain()).resolves.toBeUndefined();
   });

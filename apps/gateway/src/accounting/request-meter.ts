@@ -62,13 +62,15 @@ export interface RequestMeter {
   /** The router's record of one upstream attempt (failed ones get their own ledger row). */
   noteAttempt(record: AttemptRecord): void;
   /**
-   * Writes the request row (totals over every metered call of the request: a compaction summary
-   * and the answer are one request) and settles the budget; an admission that never reached a
-   * model is freed instead. Called once the response is over. The writes are tracked by the
-   * gateway's accounting (drained on shutdown): the returned promise settles when they are done,
-   * and callers on the response path do not wait for it.
+   * Queues the request row (totals over every metered call of the request: a compaction summary
+   * and the answer are one request) and the budget settlement; an admission that never reached a
+   * model is freed instead. Called once the response is over. The writes run after the answer,
+   * tracked by the gateway's accounting (drained on shutdown): the returned promise resolves once
+   * they are queued, waiting only while the backlog of pending writes is over its limit.
    */
   close(outcome?: MeterOutcome): Promise<void>;
+  /** Resolves once every ledger write of this request is done (tests, housekeeping). */
+  written(): Promise<void>;
 }
 
 /** A background run's admission, taken when the run was queued (the worker meters it). */
@@ -146,7 +148,7 @@ export function createRequestMeter(options: RequestMeterOptions): RequestMeter {
   let totalCostUsd = 0;
   let finalStatus = 'completed';
   let finalErrorCode: string | null = null;
-  let closed: Promise<void> | undefined;
+  let closed = false;
   // The request's ledger writes run one after the other, after the answer, tracked for shutdown.
   let writes: Promise<void> = Promise.resolve();
   const started = Date.now();
@@ -301,17 +303,22 @@ export function createRequestMeter(options: RequestMeterOptions): RequestMeter {
     handOff() {
       handedOff = true;
     },
-    close(outcome) {
-      closed ??= (async () => {
-        if (handedOff) return;
-        // A run admitted when it was queued is billed once, even when it failed before any call.
-        if (firstCall !== undefined || resumed !== undefined) return writeRequestRow(outcome);
-        // Admitted but no model was called (e.g. a storage error before dispatch): free the reservation.
+    async close(outcome) {
+      if (!closed && !handedOff) {
         const held = admission;
-        if (held !== undefined) return enqueue('release', (accounting) => accounting.requests.abandon(held));
-      })();
-      return closed;
+        // A run admitted when it was queued is billed once, even when it failed before any call.
+        if (firstCall !== undefined || resumed !== undefined) void writeRequestRow(outcome);
+        // Admitted but no model was called (e.g. a storage error before dispatch): free the reservation.
+        else if (held !== undefined) void enqueue('release', (accounting) => accounting.requests.abandon(held));
+      }
+      closed = true;
+      try {
+        await options.accounting().pending.room();
+      } catch {
+        // No accounting (the store is not open): nothing to wait for.
+      }
     },
+    written: () => writes,
     async meter<T>(call: MeteredCall, execute: () => Promise<T>): Promise<T> {
       await admit(call);
       firstCall ??= call;

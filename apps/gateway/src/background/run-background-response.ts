@@ -139,10 +139,15 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
  */
 async function closeRunMeter(meter: RequestMeter, run: StoredResponse, ended: MeterOutcome | undefined, options: RunBackgroundResponseOptions): Promise<void> {
   try {
-    if (ended !== undefined) return await meter.close(ended);
-    const row = await options.store.getResponse(run.tenantId, run.id);
-    if (row !== undefined && !isTerminalStatus(row.status)) return;
-    await meter.close({ status: row?.status ?? 'cancelled', errorCode: row?.error?.code ?? null });
+    if (ended === undefined) {
+      const row = await options.store.getResponse(run.tenantId, run.id);
+      if (row !== undefined && !isTerminalStatus(row.status)) return;
+      await meter.close({ status: row?.status ?? 'cancelled', errorCode: row?.error?.code ?? null });
+    } else {
+      await meter.close(ended);
+    }
+    // Off any client's path: the worker takes its next run once this one is in the ledger.
+    await meter.written();
   } catch (error) {
     options.logger.error({ responseId: run.id, err: error }, 'recording the background run in the usage ledger failed');
   }

@@ -123,9 +123,9 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
         },
       });
     } finally {
-      // The request row of the usage ledger: once, after the answer (or the stream) is over. Not
-      // awaited: the client does not wait for the ledger (the gateway drains the writes on close).
-      void meter.close();
+      // The request row of the usage ledger: once, after the answer (or the stream) is over. Its
+      // writes run after the answer (drained on close); this waits only while the ledger's backlog is full.
+      await meter.close();
     }
     // A stream may add warnings after its headers went out: those can only be logged.
     const late = handlerContext.warnings.slice(reported);
