@@ -96,8 +96,8 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     return state;
   };
   const redisUrl = config.storage.redisUrl ?? (options.environment ?? process.env)['REDIS_URL'];
-  // Without a `routing:` section, requests go straight to the named provider (no gateway retries).
-  const router = config.routing === undefined ? undefined : createGatewayRouter({ config, providers, redisUrl });
+  // Every model request is routed (retries, cooldowns, fallbacks), with or without a `routing:` section.
+  const router = createGatewayRouter({ config, providers, redisUrl });
   let accounting: GatewayAccounting | undefined;
   const currentAccounting = (): GatewayAccounting => {
     accounting ??= createGatewayAccounting({
@@ -114,6 +114,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       store: storage.store,
       hot: storage.hotState,
       providers,
+      router,
       logger,
       accounting: currentAccounting,
       workerId: options.workerId ?? `worker_${randomUUID()}`,
@@ -128,7 +129,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const stopState = async (): Promise<void> => {
     await worker?.stop();
     await accounting?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the rate limiter failed'));
-    await router?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the health tracker failed'));
+    await router.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the health tracker failed'));
     if (ownedStorage !== undefined) {
       await ownedStorage.hotState.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the hot state failed'));
       await ownedStorage.store.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the store failed'));

@@ -67,7 +67,7 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
   try {
     const stored = (await store.readEvents(run.tenantId, run.id)) ?? [];
     sequence = stored.at(-1)?.sequence_number ?? -1;
-    const prepared = await prepareCreate(run.request, run.tenantId, store, options.providers);
+    const prepared = await prepareCreate(run.request, run.tenantId, store, options.providers, { router: options.router });
     const runMeter = options.accounting === undefined ? undefined : await createRunMeter(run, { accounting: options.accounting, router: options.router, logger: options.logger });
     meter = runMeter?.meter;
     const routing: RequestRouting | undefined =

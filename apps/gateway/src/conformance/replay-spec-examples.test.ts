@@ -58,7 +58,14 @@ let gateway: TestGateway;
 beforeAll(async () => {
   upstream = await startFakeOpenAIUpstream();
   const providers = Object.fromEntries(prefixes.map((prefix) => [prefix, { type: 'openai', api_key: 'sk-fake', base_url: upstream.url }]));
-  gateway = await startTestGateway({ config: { providers } });
+  // The provider-preferences example asks for DE compliance and a max price: the deployment that
+  // serves its model declares both (a zero-config deployment has neither, and is refused as documented).
+  const routing = {
+    deployments: [
+      { name: 'llama-eu', provider: 'meta-llama', model: 'llama-3.3-70b-instruct', regions: ['DE'], prices: { input: 0.5, output: 1 } },
+    ],
+  };
+  gateway = await startTestGateway({ config: { providers, routing } });
 });
 afterAll(async () => {
   await gateway.close();

@@ -14,7 +14,9 @@ let client: OpenAI;
 beforeAll(async () => {
   upstream = await startFakeBedrockUpstream({ accessKeyId: credentials.accessKeyId });
   bedrock = createBedrockAdapter({ region: 'eu-west-1', endpoint: upstream.url, credentials });
-  gateway = await startTestGateway({ adapters: { bedrock } });
+  // These tests check how one upstream failure reaches the client, so the gateway does not retry it
+  // (the router's retries: zero-config-routing.test.ts, routing-fallbacks.test.ts).
+  gateway = await startTestGateway({ adapters: { bedrock }, config: { routing: { retry: { max_retries: 0 } } } });
   client = new OpenAI({ apiKey: testMasterKey, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
 });
 afterAll(async () => {

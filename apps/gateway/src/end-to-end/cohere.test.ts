@@ -20,7 +20,9 @@ let client: OpenAI;
 beforeAll(async () => {
   upstream = await startFakeCohereUpstream({ apiKey });
   cohere = createCohereAdapter({ apiKey, baseURL: upstream.url });
-  gateway = await startTestGateway({ adapters: { cohere } });
+  // These tests check how one upstream failure reaches the client, so the gateway does not retry it
+  // (the router's retries: zero-config-routing.test.ts, routing-fallbacks.test.ts).
+  gateway = await startTestGateway({ adapters: { cohere }, config: { routing: { retry: { max_retries: 0 } } } });
   client = new OpenAI({ apiKey: testMasterKey, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
 });
 afterAll(async () => {

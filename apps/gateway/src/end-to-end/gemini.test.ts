@@ -15,7 +15,9 @@ beforeAll(async () => {
   upstream = await startFakeGeminiUpstream({ apiKey: 'AIzaSyE2eSecretKey0123456789abcdefgh' });
   gemini = createGeminiAdapter({ apiKey: upstream.apiKey, baseURL: upstream.url });
   vertex = createVertexAdapter({ project: 'proj', location: 'us-central1', baseURL: upstream.vertexURL, tokenProvider: () => Promise.resolve(upstream.accessToken) });
-  gateway = await startTestGateway({ adapters: { gemini, vertex } });
+  // These tests check how one upstream failure reaches the client, so the gateway does not retry it
+  // (the router's retries: zero-config-routing.test.ts, routing-fallbacks.test.ts).
+  gateway = await startTestGateway({ adapters: { gemini, vertex }, config: { routing: { retry: { max_retries: 0 } } } });
   client = new OpenAI({ apiKey: testMasterKey, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
 });
 afterAll(async () => {

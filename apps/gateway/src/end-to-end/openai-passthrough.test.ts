@@ -16,8 +16,13 @@ let client: OpenAI;
 
 beforeAll(async () => {
   upstream = await startFakeOpenAIUpstream({ apiKey: upstreamKey });
+  // These tests check how one upstream failure reaches the client, so the gateway does not retry it
+  // (the router's retries: zero-config-routing.test.ts, routing-fallbacks.test.ts).
   gateway = await startTestGateway({
-    config: { providers: { openai: { type: 'openai', api_key: upstreamKey, base_url: upstream.url, models: ['gpt-4o'] } } },
+    config: {
+      providers: { openai: { type: 'openai', api_key: upstreamKey, base_url: upstream.url, models: ['gpt-4o'] } },
+      routing: { retry: { max_retries: 0 } },
+    },
   });
   client = new OpenAI({ apiKey: testMasterKey, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
 });

@@ -31,7 +31,8 @@ beforeAll(async () => {
     },
   };
   gateway = await startTestGateway({
-    config: { providers: { openai: { type: 'openai', api_key: 'sk-upstream', base_url: upstream.url } } },
+    // The SDK's retries are what these tests check: the gateway passes the upstream's 5xx on without retrying it.
+    config: { providers: { openai: { type: 'openai', api_key: 'sk-upstream', base_url: upstream.url } }, routing: { retry: { max_retries: 0 } } },
     storage: { store, hotState: shared.hotState },
   });
 });

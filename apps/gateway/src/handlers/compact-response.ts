@@ -9,7 +9,7 @@ import type { HandlerContext } from './handler-context.js';
  * natively (OpenAI, Azure); summarised by the gateway for every other provider.
  */
 export const compactResponse: OperationHandlers<HandlerContext>['compactResponse'] = async (input, context) => {
-  const target = resolveModel(input.body.model, context.providers);
+  const target = resolveModel(input.body.model, context.providers, context.routing.router);
   if (target.provider.adapter.operations.compactResponse !== undefined) return routeByModel('compactResponse', input, context);
   return compactConversation(input.body, context);
 };

@@ -15,7 +15,7 @@ export const countInputTokens: OperationHandlers<HandlerContext>['countInputToke
   if (typeof body.model !== 'string' || body.model === '') {
     throw gatewayErrors.invalidParameter("You must provide a model in the form 'provider/model'.", 'model');
   }
-  const prepared = await prepareCreate(body as CreateResponse, context.tenantId, context.state.store, context.providers);
+  const prepared = await prepareCreate(body as CreateResponse, context.tenantId, context.state.store, context.providers, { router: context.routing.router });
   context.setProvider(prepared.target.provider.name);
   const { previous_response_id: _previous, ...rest } = body;
   const upstreamBody = { ...rest, model: prepared.target.upstreamModel, ...(prepared.upstreamBody.input === undefined ? {} : { input: prepared.upstreamBody.input }) };

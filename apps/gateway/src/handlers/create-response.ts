@@ -12,7 +12,7 @@ import type { HandlerContext } from './handler-context.js';
  * an `Idempotency-Key` seen before answers with the response it created.
  */
 export const createResponse: OperationHandlers<HandlerContext>['createResponse'] = async (input, context) => {
-  const prepared = await prepareCreate(input.body, context.tenantId, context.state.store, context.providers, { warnings: context.warnings });
+  const prepared = await prepareCreate(input.body, context.tenantId, context.state.store, context.providers, { warnings: context.warnings, router: context.routing.router });
   context.setProvider(prepared.target.provider.name);
   const claimed = await claimIdempotentCreate(input.headers?.['Idempotency-Key'], input.body, context);
   if (claimed.kind === 'replay') return claimed.result;

@@ -21,8 +21,12 @@ export interface HandlerContext {
   readonly accounting: () => GatewayAccounting;
   /** Admits, prices and records the request's model call (see `dispatchOperation`). */
   readonly meter: RequestMeter;
-  /** The router with this request's allow-list (aliases, preferences, retries, fallbacks). */
-  readonly routing: RequestRouting | undefined;
+  /**
+   * The gateway's router with this request's allow-list: every model request goes through it
+   * (aliases, preferences, balancing, retries, fallbacks, cooldowns). Pass `routing.router` to
+   * `resolveModel` so it knows the aliases.
+   */
+  readonly routing: RequestRouting;
   /** The response store and hot state. */
   readonly state: StateServices;
   /** Aborted when the client disconnects. */
@@ -49,7 +53,7 @@ export function dispatchContextFor(context: HandlerContext, upstreamModel: strin
     strict: context.strict,
     clientModel,
     meter: context.meter,
-    ...(context.routing === undefined ? {} : { routing: context.routing }),
+    routing: context.routing,
     ...(responseId === undefined ? {} : { responseId }),
   };
 }

@@ -34,8 +34,8 @@ export interface OperationMiddlewareOptions {
   /** Keys, limits, budgets and the ledger, available once the gateway has started. */
   readonly accounting: () => GatewayAccounting;
   readonly masterKey: string | undefined;
-  /** Present when the config has a `routing:` section: every model request is then routed. */
-  readonly modelRouter: Router | undefined;
+  /** Routes every model request (built-in model table and enabled providers, plus the `routing:` section). */
+  readonly modelRouter: Router;
 }
 
 /** Route → auth → body → contract validation → typed handler → JSON or SSE. */
@@ -85,7 +85,7 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
       caller,
       accounting: options.accounting,
       meter,
-      routing: options.modelRouter === undefined ? undefined : {
+      routing: {
         router: options.modelRouter,
         providers: options.providers,
         allowedModels: caller.kind === 'key' ? (caller.key.allowedModels ?? undefined) : undefined,

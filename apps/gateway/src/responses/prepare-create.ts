@@ -1,5 +1,6 @@
 import type { CreateResponse, InputItem, ItemResource } from '@switchyard/contract';
 import { GatewayError, type Warning } from '@switchyard/core';
+import type { Router } from '@switchyard/router';
 import type { ResponseStore } from '@switchyard/store';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import { resolveModel, type ResolvedModel } from '../routing/resolve-model.js';
@@ -23,6 +24,8 @@ export interface PreparedCreate {
 export interface PrepareCreateOptions {
   /** Receives what the gateway could not carry (a foreign compaction item dropped). */
   readonly warnings?: Warning[];
+  /** The gateway's router, so an alias or deployment name resolves (see `resolveModel`). */
+  readonly router?: Router;
 }
 
 type Item = Record<string, unknown>;
@@ -60,7 +63,7 @@ export async function prepareCreate(
   providers: ProviderDirectory,
   options: PrepareCreateOptions = {},
 ): Promise<PreparedCreate> {
-  const target = resolveModel(body.model, providers);
+  const target = resolveModel(body.model, providers, options.router);
   const { previous_response_id: previousResponseId, background: _background, ...rest } = body;
   const turnInput = await resolveItemReferences(body.input, tenantId, store);
   let input = turnInput;

@@ -10,13 +10,6 @@ import {
 import type { GatewayConfig } from '../config/gateway-config.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 
-/** The router of each provider directory (one per gateway), so `resolveModel` can accept aliases. */
-const routers = new WeakMap<ProviderDirectory, Router>();
-
-export function routerFor(providers: ProviderDirectory): Router | undefined {
-  return routers.get(providers);
-}
-
 export interface CreateGatewayRouterOptions {
   readonly config: GatewayConfig;
   readonly providers: ProviderDirectory;
@@ -25,8 +18,10 @@ export interface CreateGatewayRouterOptions {
 }
 
 /**
- * The model registry (configured deployments and aliases over the built-in model table) and the
- * router (balancing, retries, fallbacks, cooldowns) for the configured providers.
+ * The model registry (configured deployments and aliases over the built-in model table, and a
+ * deployment synthesised for any `provider/model` of an enabled provider) and the router
+ * (balancing, retries, fallbacks, cooldowns) that serves every model request. Without a
+ * `routing:` section: no deployments or aliases, the default strategy, retry policy and cooldowns.
  */
 export function createGatewayRouter(options: CreateGatewayRouterOptions): Router {
   const routing: RoutingConfig | undefined = options.config.routing;
@@ -44,7 +39,5 @@ export function createGatewayRouter(options: CreateGatewayRouterOptions): Router
     options.redisUrl === undefined || options.redisUrl === ''
       ? createInProcessHealthTracker(cooldown)
       : createRedisHealthTracker({ url: options.redisUrl, keyPrefix: 'switchyard:', ...cooldown });
-  const router = createRouter({ registry, strategy: routing?.strategy, retry: routing?.retry, health });
-  routers.set(options.providers, router);
-  return router;
+  return createRouter({ registry, strategy: routing?.strategy, retry: routing?.retry, health });
 }

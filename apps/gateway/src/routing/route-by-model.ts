@@ -14,7 +14,7 @@ export async function routeByModel<K extends ModelOperationId>(
   context: HandlerContext,
 ): Promise<OperationResult<K>> {
   const body = (input as { readonly body: { readonly model?: unknown } }).body;
-  const target = resolveModel(body.model, context.providers);
+  const target = resolveModel(body.model, context.providers, context.routing.router);
   context.setProvider(target.provider.name);
   const upstreamInput = { ...input, body: { ...body, model: target.upstreamModel } } as OperationInput<K>;
   return dispatchOperation(operationId, target.provider, upstreamInput, dispatchContextFor(context, target.upstreamModel, body.model as string));

@@ -22,17 +22,21 @@ async function* scriptedEvents(context: AdapterContext): AsyncGenerator<Record<s
   }
   yield event('response.created', 0);
   yield event('response.in_progress', 1);
+  if (context.upstreamModel === 'fail-before-output') {
+    throw new UpstreamError({ provider: 'scripted', upstreamStatus: 500, message: 'The upstream failed.' });
+  }
+  yield event('response.output_text.delta', 2);
   if (context.upstreamModel === 'fail-after') {
     throw new UpstreamError({ provider: 'scripted', upstreamStatus: 500, message: 'The upstream failed.' });
   }
   if (context.upstreamModel === 'endless') {
-    for (let index = 2; !context.signal.aborted; index += 1) {
+    for (let index = 3; !context.signal.aborted; index += 1) {
       await new Promise((resolve) => setTimeout(resolve, 10));
       yield event('response.output_text.delta', index);
     }
     return;
   }
-  yield event('response.completed', 2);
+  yield event('response.completed', 3);
 }
 
 const scripted: ProviderAdapter = {
@@ -57,7 +61,8 @@ const scripted: ProviderAdapter = {
 
 let gateway: TestGateway;
 beforeAll(async () => {
-  gateway = await startTestGateway({ adapters: { scripted } });
+  // The SSE writing rules are under test: a failed attempt is not retried by the gateway's router.
+  gateway = await startTestGateway({ adapters: { scripted }, config: { routing: { retry: { max_retries: 0 } } } });
 });
 afterAll(() => gateway.close());
 
@@ -93,15 +98,22 @@ describe('streaming', () => {
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
     const records = parseSseText(await response.text());
-    expect(records.map((record) => record.event)).toEqual(['response.created', 'response.in_progress', 'response.completed']);
+    expect(records.map((record) => record.event)).toEqual(['response.created', 'response.in_progress', 'response.output_text.delta', 'response.completed']);
   });
 
   it('an error after the first event becomes a terminal error event numbered after the last', async () => {
     const response = await post('/v1/responses', { model: 'scripted/fail-after', input: 'hi', stream: true });
     expect(response.status).toBe(200);
     const records = parseSseText(await response.text());
-    expect(records.map((record) => record.event)).toEqual(['response.created', 'response.in_progress', 'error']);
-    expect(JSON.parse(records[2]!.data)).toEqual({ type: 'error', code: null, message: 'The upstream failed.', param: null, sequence_number: 2 });
+    expect(records.map((record) => record.event)).toEqual(['response.created', 'response.in_progress', 'response.output_text.delta', 'error']);
+    expect(JSON.parse(records[3]!.data)).toEqual({ type: 'error', code: null, message: 'The upstream failed.', param: null, sequence_number: 3 });
+  });
+
+  it('an error after the preamble but before any output is still a JSON error (nothing reached the client yet)', async () => {
+    const response = await post('/v1/responses', { model: 'scripted/fail-before-output', input: 'hi', stream: true });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(await response.json()).toMatchObject({ error: { message: 'The upstream failed.' } });
   });
 
   it('a chat stream error after the first chunk is a data error frame without [DONE]', async () => {

@@ -39,7 +39,7 @@ export async function applyContextManagement(
   const method = tokenCountMethodFor(prepared.target.upstreamModel);
   const tokens = countTokensLocally(upstream, input as unknown as Item[], method);
   if (tokens <= threshold) return withoutRules;
-  const summariser = summariserFor(config, prepared.clientModel, context.providers);
+  const summariser = summariserFor(config, prepared.clientModel, context.providers, context.routing.router);
   const compacted = await compactItems(input as InputItem[], {
     keepLastTurns: config.keepLastTurns,
     summariser: summariser.target,

@@ -18,11 +18,11 @@ export async function compactConversation(body: CompactResponseBody, context: Ha
     ...(body.input === undefined || body.input === null ? {} : { input: body.input }),
     ...(typeof body.previous_response_id === 'string' ? { previous_response_id: body.previous_response_id } : {}),
   } as CreateResponse;
-  const prepared = await prepareCreate(request, context.tenantId, context.state.store, context.providers, { warnings: context.warnings });
+  const prepared = await prepareCreate(request, context.tenantId, context.state.store, context.providers, { warnings: context.warnings, router: context.routing.router });
   context.setProvider(prepared.target.provider.name);
   const input = prepared.upstreamBody.input;
   const items: InputItem[] = typeof input === 'string' ? [{ role: 'user', content: input } as InputItem] : (input ?? []);
-  const summariser = summariserFor(config, prepared.clientModel, context.providers);
+  const summariser = summariserFor(config, prepared.clientModel, context.providers, context.routing.router);
   const compacted = await compactItems(items, {
     keepLastTurns: config?.keepLastTurns ?? 1,
     summariser: summariser.target,
