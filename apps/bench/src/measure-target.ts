@@ -4,7 +4,7 @@ import { readProcessCpuMs, readProcessRssMiB } from './process/read-process-cpu-
 import type { Scenario } from './scenarios.js';
 
 export interface Target {
-  name: 'direct' | 'floor' | 'gateway';
+  name: 'direct' | 'floor' | 'gateway' | 'baseline';
   /** The process whose CPU is charged to this target (the fake itself for `direct`). */
   pid: number;
   url: string;
