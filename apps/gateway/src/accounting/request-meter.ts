@@ -32,6 +32,11 @@ export interface MeteredCall {
 export interface MeterOutcome {
   readonly status: string;
   readonly errorCode: string | null;
+  /**
+   * What was produced is unknown (a background run whose earlier execution died mid-stream): the
+   * request is billed at least its budget reservation (billing fails closed).
+   */
+  readonly billReservation?: boolean;
 }
 
 export interface RequestMeter {
@@ -258,10 +263,11 @@ export function createRequestMeter(options: RequestMeterOptions): RequestMeter {
   const writeRequestRow = (outcome: MeterOutcome | undefined): Promise<void> => {
     const call = firstCall;
     const base = call === undefined ? { user: null, tags: [], metadata: {} } : baseOf(call);
+    const reserved = outcome?.billReservation === true ? (admission?.reservation?.amountUsd ?? 0) : 0;
     const row = {
       ...totals,
       ...base,
-      costUsd: Math.round(totalCostUsd * 1e12) / 1e12,
+      costUsd: Math.round(Math.max(totalCostUsd, reserved) * 1e12) / 1e12,
       deployment: served?.name ?? (call === undefined ? null : `${call.providerName}/${call.upstreamModel}`),
       provider: served?.provider ?? call?.providerName ?? null,
       latencyMs: Date.now() - started,
