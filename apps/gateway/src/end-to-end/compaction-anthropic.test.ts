@@ -37,7 +37,7 @@ describe('compaction through Anthropic (no native compaction)', () => {
     expect(roles).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
     expect(texts(summarising).at(-1)?.text).toContain(summariseRequest);
     expect(texts(summarising)[0]?.text).toContain('My name is Ada.');
-    expect((compacted.output as unknown as Array<{ type: string }>).map((item) => item.type)).toEqual(['compaction', 'message']);
+    expect((compacted.output as unknown as Array<{ type: string }>).map((item) => item.type)).toEqual(['message', 'compaction']);
 
     await client.responses.create({ model, input: compacted.output as unknown as OpenAI.Responses.ResponseInputItem[] });
     const followUp = upstream.requests.at(-1)?.body as Body;

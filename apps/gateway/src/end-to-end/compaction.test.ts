@@ -1,3 +1,4 @@
+import { checkResponsesStream } from '@switchyard/testing';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCompactionToken } from '../responses/compaction/compaction-token.js';
@@ -46,11 +47,12 @@ describe('POST /v1/responses/compact for a provider without native compaction', 
     expect(compacted.object).toBe('response.compaction');
     expect(compacted.id).toMatch(/^resp_/);
     expect(compacted.usage.total_tokens).toBeGreaterThan(0);
-    const [compaction, kept, ...rest] = compacted.output as unknown as Array<Record<string, unknown>>;
+    // OpenAI's order for /responses/compact: the kept items, then the compaction item last.
+    const [kept, compaction, ...rest] = compacted.output as unknown as Array<Record<string, unknown>>;
     expect(rest).toEqual([]);
     expect(compaction).toMatchObject({ type: 'compaction', id: expect.stringMatching(/^cmp_/) });
     expect(String(compaction?.encrypted_content)).toMatch(/^switchyard-compaction:/);
-    expect(decodeCompactionToken(compaction?.encrypted_content)).toMatchObject({ summary: 'Ada lives in Paris.', model: 'groq/llama-3.3-70b', replacedItems: 4 });
+    expect(decodeCompactionToken(compaction?.encrypted_content)).toMatchObject({ summary: 'Ada lives in Paris.', model: 'groq/llama-3.3-70b', replacedItems: 4, keptItems: 1 });
     expect(kept).toMatchObject({ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'What is my name?' }] });
 
     // The compacted items are the next request's whole history.
@@ -123,6 +125,71 @@ describe('context_management compaction for a provider without native compaction
       { role: 'assistant', content: 'Echo: Where do I live?' },
       { role: 'user', content: 'Thanks.' },
     ]);
+  });
+
+  it('reports the compaction item first in a streamed create; the stored object, GET, input_items and the chain agree', async () => {
+    const previous = await twoTurns(`My name is Grace.${' filler'.repeat(3000)}`);
+    fixture.groq.enqueue({ kind: 'answer', answer: { text: 'Grace, Paris.' } });
+    const stream = await fixture.client.responses.create({
+      model: 'groq/llama-3.3-70b',
+      previous_response_id: previous,
+      input: 'Where do I live now?',
+      stream: true,
+      context_management: [{ type: 'compaction', compact_threshold: 1000 }],
+    } as OpenAI.Responses.ResponseCreateParamsStreaming);
+    const events: OpenAI.Responses.ResponseStreamEvent[] = [];
+    for await (const event of stream) events.push(event);
+    checkResponsesStream(events);
+    expect(events.map((event) => event.type).slice(0, 4)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.output_item.done',
+    ]);
+    expect(events[2]).toMatchObject({ output_index: 0, item: { type: 'compaction', id: expect.stringMatching(/^cmp_/) } });
+    expect(events.find((event) => event.type === 'response.output_text.delta')).toMatchObject({ output_index: 1 });
+    const completed = events.at(-1) as OpenAI.Responses.ResponseCompletedEvent;
+    expect(completed.type).toBe('response.completed');
+    const types = (completed.response.output as unknown as Array<{ type: string }>).map((item) => item.type);
+    expect(types).toEqual(['compaction', 'message']);
+    expect(decodeCompactionToken((completed.response.output[0] as unknown as { encrypted_content: string }).encrypted_content)).toMatchObject({ summary: 'Grace, Paris.' });
+
+    const fetched = await fixture.client.responses.retrieve(completed.response.id);
+    expect(fetched.output).toEqual(completed.response.output);
+    const items = await fixture.client.responses.inputItems.list(completed.response.id);
+    expect(items.data.map((item) => (item as { content: Array<{ text: string }> }).content[0]?.text)).toEqual(['Where do I live now?']);
+
+    await fixture.client.responses.create({ model: 'groq/llama-3.3-70b', previous_response_id: completed.response.id, input: 'Thanks.' });
+    expect(upstreamMessages()).toEqual([
+      { role: 'user', content: summaryMessageText('Grace, Paris.') },
+      { role: 'user', content: 'Where do I live now?' },
+      { role: 'assistant', content: 'Echo: Where do I live now?' },
+      { role: 'user', content: 'Thanks.' },
+    ]);
+  });
+
+  it('a client chaining statelessly (output appended to input) continues from the summary', async () => {
+    const long = `My name is Hedy.${' filler'.repeat(3000)}`;
+    const history: OpenAI.Responses.ResponseInputItem[] = [
+      { role: 'user', content: long },
+      { role: 'assistant', content: 'Noted.' },
+      { role: 'user', content: 'Which city?' },
+    ];
+    fixture.groq.enqueue({ kind: 'answer', answer: { text: 'Hedy.' } });
+    const first = await fixture.client.responses.create({
+      model: 'groq/llama-3.3-70b',
+      input: history,
+      context_management: [{ type: 'compaction', compact_threshold: 1000 }],
+    } as OpenAI.Responses.ResponseCreateParamsNonStreaming);
+    expect((first.output as unknown as Array<{ type: string }>).map((item) => item.type)).toEqual(['compaction', 'message']);
+    await fixture.client.responses.create({
+      model: 'groq/llama-3.3-70b',
+      input: [...history, ...(first.output as unknown as OpenAI.Responses.ResponseInputItem[]), { role: 'user', content: 'Vienna.' }],
+    });
+    const sent = upstreamMessages();
+    expect(sent[0]).toEqual({ role: 'user', content: summaryMessageText('Hedy.') });
+    expect(sent.slice(1).map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(JSON.stringify(sent)).not.toContain('filler');
   });
 
   it('does not compact under the threshold, and never sends context_management to a chat provider', async () => {

@@ -85,9 +85,10 @@ export async function prepareCreate(
       const origin = chain.origins[index];
       return (item as { type?: unknown }).type !== 'reasoning' || origin === undefined || origin.provider === target.provider.name;
     });
-    input = [...collapseCompactedChain(carried.map(chainItemForUpstream)), ...inputAsItems(turnInput)];
+    input = [...carried.map(chainItemForUpstream), ...inputAsItems(turnInput)];
   }
   if (Array.isArray(input)) {
+    input = collapseCompactedChain(input);
     const nativeCompaction = target.provider.adapter.operations.compactResponse !== undefined;
     input = expandCompactionItems(input, nativeCompaction, options.warnings ?? []);
   }

@@ -14,6 +14,8 @@ export interface RecordResponseStreamOptions {
   readonly requestId: string;
   /** The client's signal: an error after it aborted is the disconnect, stored as `cancelled`. */
   readonly signal: AbortSignal;
+  /** Called after the row was removed because the stream failed before its first event. */
+  readonly onDiscarded?: () => Promise<void>;
 }
 
 /**
@@ -59,8 +61,10 @@ export async function* recordResponseStream(
   } catch (error) {
     if (!settled && store !== undefined) {
       settled = true;
-      if (seen.length === 0) await store.deleteResponse(options.tenantId, identity.id);
-      else if (options.signal.aborted) await persist({ status: 'cancelled', response: undefined });
+      if (seen.length === 0) {
+        await store.deleteResponse(options.tenantId, identity.id);
+        await options.onDiscarded?.();
+      } else if (options.signal.aborted) await persist({ status: 'cancelled', response: undefined });
       else await persist({ status: 'failed', response: undefined, error: responseErrorFromError(error) });
     }
     throw error;

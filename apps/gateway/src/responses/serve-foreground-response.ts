@@ -7,6 +7,7 @@ import type { PreparedCreate } from './prepare-create.js';
 import { recordResponseStream } from './record-response-stream.js';
 import { identityOf, withIdentity } from './response-identity.js';
 import { completionOf } from './terminal-outcome.js';
+import { withLeadingOutputItems } from './with-leading-output-items.js';
 import { storageUnavailable } from './storage-errors.js';
 
 function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
@@ -14,6 +15,11 @@ function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
 }
 
 type CreateInput = { readonly body: CreateResponse; readonly headers?: { readonly 'x-switchyard-strict'?: 'true' | 'false'; readonly 'Idempotency-Key'?: string } };
+
+export interface ServeForegroundOptions {
+  /** Called when the row is removed because nothing went out (a stream that failed before its first event). */
+  readonly onDiscarded?: () => Promise<void>;
+}
 
 /**
  * A foreground create. With `store` (the default) the row exists (`in_progress`) before the
@@ -27,6 +33,7 @@ export async function serveForegroundResponse(
   prepared: PreparedCreate,
   context: HandlerContext,
   id: string = generateId('resp'),
+  options: ServeForegroundOptions = {},
 ): Promise<Response | AsyncIterable<ResponseStreamEvent>> {
   const body = input.body;
   const identity = identityOf(id, body);
@@ -50,9 +57,9 @@ export async function serveForegroundResponse(
       throw storageUnavailable(error);
     }
   }
-  let result: Response | AsyncIterable<ResponseStreamEvent>;
+  let upstreamResult: Response | AsyncIterable<ResponseStreamEvent>;
   try {
-    result = await dispatchOperation(
+    upstreamResult = await dispatchOperation(
       'createResponse',
       prepared.target.provider,
       { ...input, body: prepared.upstreamBody },
@@ -62,12 +69,20 @@ export async function serveForegroundResponse(
     if (store !== undefined) await store.deleteResponse(context.tenantId, id).catch(() => undefined);
     throw error;
   }
-  if (isAsyncIterable<ResponseStreamEvent>(result)) {
-    return recordResponseStream(result, { identity, store, tenantId: context.tenantId, logger: context.logger, requestId: context.requestId, signal: context.signal });
-  }
-  const answered = withIdentity(result, identity);
   // Automatic compaction (`context_management`) reports its item first, as OpenAI does.
-  const response = prepared.compaction === undefined ? answered : { ...answered, output: [prepared.compaction, ...answered.output] as Response['output'] };
+  const result = withLeadingOutputItems(upstreamResult, prepared.compaction === undefined ? [] : [prepared.compaction]);
+  if (isAsyncIterable<ResponseStreamEvent>(result)) {
+    return recordResponseStream(result, {
+      identity,
+      store,
+      tenantId: context.tenantId,
+      logger: context.logger,
+      requestId: context.requestId,
+      signal: context.signal,
+      ...(options.onDiscarded === undefined ? {} : { onDiscarded: options.onDiscarded }),
+    });
+  }
+  const response = withIdentity(result, identity);
   if (store !== undefined) {
     const status = response.status === 'failed' || response.status === 'incomplete' || response.status === 'cancelled' ? response.status : 'completed';
     try {

@@ -9,7 +9,11 @@ import { emptyUsage, summariseItems } from './summarise-items.js';
 type Item = Record<string, unknown>;
 
 export interface CompactedItems {
-  /** A `compaction` item (when anything was summarised) followed by the kept recent items. */
+  /**
+   * What `POST /v1/responses/compact` answers: the kept recent items, then the `compaction` item
+   * (when anything was summarised) LAST, as OpenAI's own compact endpoint orders them (see
+   * `compactItems`).
+   */
   readonly items: ItemResource[];
   readonly usage: ResponseUsage;
   /** The compaction item, when one was made. */
@@ -26,8 +30,6 @@ export interface CompactItemsOptions {
   /** `provider/model` of the summariser, recorded in the token. */
   readonly summariserName: string;
   readonly context: DispatchContext;
-  /** Automatic compaction: record how many items were kept (see `CompactionPayload.keptItems`). */
-  readonly automatic?: boolean;
 }
 
 /** Where the kept part starts: at the user message opening the `turns`-th last turn. */
@@ -49,6 +51,12 @@ export function keptStart(items: readonly InputItem[], turns: number): number {
  * Summarises everything before the last `keepLastTurns` turns into one Switchyard `compaction`
  * item; the recent turns are kept verbatim. Nothing older than the kept turns: the items come
  * back unchanged, without a summarising call.
+ *
+ * Order of `items`, [kept…, compaction]: OpenAI's reference for `POST /responses/compact` (the
+ * example of the `CompactResource` schema and the operation's response example in its OpenAPI
+ * document) lists the retained input messages first and the `compaction` item last. The token
+ * records how many kept items precede it (`keptItems`), so `collapseCompactedChain` puts the
+ * summary back in front of them before the upstream call, whichever order the items arrive in.
  */
 export async function compactItems(items: readonly InputItem[], options: CompactItemsOptions): Promise<CompactedItems> {
   const start = keptStart(items, options.keepLastTurns);
@@ -65,8 +73,8 @@ export async function compactItems(items: readonly InputItem[], options: Compact
       summary,
       model: options.summariserName,
       replacedItems: older.length,
-      ...(options.automatic === true ? { keptItems: keptRaw.length } : {}),
+      keptItems: keptRaw.length,
     }),
   } as unknown as ItemResource;
-  return { items: [compaction, ...kept], usage, compaction, summary, kept: keptRaw };
+  return { items: [...kept, compaction], usage, compaction, summary, kept: keptRaw };
 }

@@ -10,8 +10,9 @@ export interface CompactionPayload {
   /** How many items the summary replaced. */
   readonly replacedItems: number;
   /**
-   * Automatic compaction (`context_management`) only: how many items right before this item in
-   * the stored chain were kept verbatim; a later turn's chain starts at those.
+   * How many items right before this item (in a stored chain after automatic compaction, or in
+   * the output of `/responses/compact`) were kept verbatim: a later request starts with the
+   * summary, then those. Absent in tokens made before it was recorded for `/compact`.
    */
   readonly keptItems?: number;
 }

@@ -46,9 +46,11 @@ export function expandCompactionItems(items: readonly InputItem[], nativeCompact
 }
 
 /**
- * A stored chain after an automatic compaction: what the compacted call sent (the summary, then
- * the kept items right before the compaction item) and everything after it. Earlier items are the
- * ones the summary replaced.
+ * A conversation (stored chain plus this turn's input) after a Switchyard compaction: the latest
+ * compaction item that records its kept items, moved in front of those kept items (the items right
+ * before it), then everything after it. Earlier items are the ones the summary replaced. Serves
+ * both orders: automatic compaction reports [compaction, answer] after the turn's kept input, and
+ * `/responses/compact` answers [kept…, compaction].
  */
 export function collapseCompactedChain<T>(items: readonly T[]): T[] {
   for (let index = items.length - 1; index >= 0; index -= 1) {
