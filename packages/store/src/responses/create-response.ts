@@ -1,6 +1,6 @@
 import type { CreateResponse, Response } from '@switchyard/contract';
 import type { SqlClient } from '../sql/sql-client.js';
-import { insertItems } from './insert-items.js';
+import { insertItemsSql } from './insert-items.js';
 import { requireItemIds } from './item-id.js';
 import type { RunAccounting } from './run-accounting.js';
 import { responseFromRow, type ResponseRow, type StoredInputItem, type StoredResponse } from './stored-response.js';
@@ -23,31 +23,37 @@ export interface NewResponse {
   readonly accounting?: RunAccounting | null;
 }
 
-/** Inserts the response and its input items in one transaction: both exist, or neither. */
+/**
+ * Inserts the response and its input items in ONE statement (the items as a data-modifying CTE):
+ * both exist, or neither, in one round trip.
+ */
 export async function createResponse(client: SqlClient, record: NewResponse): Promise<StoredResponse> {
   requireItemIds(record.inputItems, 'input');
-  return client.transaction(async (transaction) => {
-    const inserted = await transaction.query<ResponseRow>(
-      `INSERT INTO responses (id, tenant_id, status, model, provider, request, snapshot, previous_response_id, background, store, accounting)
+  const inserted = await client.query<ResponseRow>(
+    `WITH inserted AS (
+       INSERT INTO responses (id, tenant_id, status, model, provider, request, snapshot, previous_response_id, background, store, accounting)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11::jsonb)
-       RETURNING *`,
-      [
-        record.id,
-        record.tenantId,
-        record.status,
-        record.model,
-        record.provider ?? null,
-        JSON.stringify(record.request),
-        record.snapshot === undefined || record.snapshot === null ? null : JSON.stringify(record.snapshot),
-        record.previousResponseId ?? null,
-        record.background,
-        record.store,
-        record.accounting === undefined || record.accounting === null ? null : JSON.stringify(record.accounting),
-      ],
-    );
-    await insertItems(transaction, record.id, 'input', record.inputItems);
-    const row = inserted.rows[0];
-    if (row === undefined) throw new Error('INSERT … RETURNING returned no row.');
-    return responseFromRow(row);
-  });
+       RETURNING *
+     ), items AS (
+       ${insertItemsSql('(SELECT id FROM inserted)', "'input'", '$12')}
+     )
+     SELECT * FROM inserted`,
+    [
+      record.id,
+      record.tenantId,
+      record.status,
+      record.model,
+      record.provider ?? null,
+      JSON.stringify(record.request),
+      record.snapshot === undefined || record.snapshot === null ? null : JSON.stringify(record.snapshot),
+      record.previousResponseId ?? null,
+      record.background,
+      record.store,
+      record.accounting === undefined || record.accounting === null ? null : JSON.stringify(record.accounting),
+      JSON.stringify(record.inputItems),
+    ],
+  );
+  const row = inserted.rows[0];
+  if (row === undefined) throw new Error('INSERT … RETURNING returned no row.');
+  return responseFromRow(row);
 }
