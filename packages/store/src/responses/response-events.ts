@@ -9,7 +9,7 @@ export interface ReadEventsOptions {
 }
 
 /**
- * Stores stream events for replay. Idempotent: an event whose `sequence_number` is already
+ * Stores stream events for replay, all in one statement. Idempotent: an event whose `sequence_number` is already
  * stored for this response is skipped. Returns how many were new.
  */
 export async function appendEvents(executor: SqlExecutor, id: string, events: readonly ResponseStreamEvent[]): Promise<number> {
@@ -20,9 +20,11 @@ export async function appendEvents(executor: SqlExecutor, id: string, events: re
     }
   }
   const result = await executor.query(
+    // A json (not jsonb) array: each event is converted to jsonb once, on its own, which costs
+    // less than building the whole array as jsonb first (measurable on PGlite's WASM engine).
     `INSERT INTO response_events (response_id, sequence_number, event)
-     SELECT $1, (entry ->> 'sequence_number')::integer, entry
-     FROM jsonb_array_elements($2::jsonb) AS entry
+     SELECT $1, (entry ->> 'sequence_number')::integer, entry::jsonb
+     FROM json_array_elements($2::json) AS entry
      ON CONFLICT (response_id, sequence_number) DO NOTHING`,
     [id, JSON.stringify(events)],
   );

@@ -11,6 +11,7 @@ import { defineFollowResponseEventsSuite } from '../streaming/follow-response-ev
 import { defineHoldRunSuite } from '../worker/hold-run.suite.js';
 import { defineItemsAndIdempotencySuite } from '../responses/items-and-idempotency.suite.js';
 import { defineCompleteResponseSuite } from '../responses/complete-response.suite.js';
+import { defineAppendEventsBatchSuite } from '../responses/append-events-batch.suite.js';
 import type { StoreHarness } from './store-harness.js';
 
 /** The one repository suite every backend runs. */
@@ -28,4 +29,5 @@ export function defineAllStoreSuites(harness: StoreHarness): void {
   defineHoldRunSuite(harness);
   defineItemsAndIdempotencySuite(harness);
   defineCompleteResponseSuite(harness);
+  defineAppendEventsBatchSuite(harness);
 }
