@@ -190,7 +190,8 @@ export function createRequestMeter(options: RequestMeterOptions): RequestMeter {
   };
 
   /** The prices a call is billed at: the deployment that served it, else the named provider's table row. */
-  const pricesOf = (call: MeteredCall): ModelPrices | undefined => served?.prices ?? tableDeployment(call.providerKinds, call.upstreamModel, call.providerName).prices;
+  const pricesOf = (call: MeteredCall): ModelPrices | undefined =>
+    served === undefined ? tableDeployment(call.providerKinds, call.upstreamModel, call.providerName).prices : served.prices;
 
   const checkPrices = (call: MeteredCall, worst: WorstCase): void => {
     if (worst.unpriced.length === 0) return;
