@@ -117,6 +117,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       router,
       logger,
       accounting: currentAccounting,
+      compaction: config.compaction,
       workerId: options.workerId ?? `worker_${randomUUID()}`,
       concurrency: config.storage.workerConcurrency,
       leaseMs: config.storage.leaseMs,

@@ -3,6 +3,7 @@ import type { Router } from '@switchyard/router';
 import type { HotState, ResponseStore } from '@switchyard/store';
 import type { Logger } from 'pino';
 import type { GatewayAccounting } from '../accounting/gateway-accounting.js';
+import type { CompactionConfig } from '../config/compaction-config.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 import { runBackgroundResponse } from './run-background-response.js';
 
@@ -28,6 +29,8 @@ export interface BackgroundWorkerOptions {
   /** Runs executed at once by this instance (0: this instance runs none). */
   readonly concurrency: number;
   readonly leaseMs: number;
+  /** The `compaction:` config section, passed to each run (`context_management`). */
+  readonly compaction?: CompactionConfig;
   /** How often an idle slot polls for queued runs or lapsed leases. */
   readonly pollIntervalMs?: number;
   /** Keys, budgets and the ledger: runs are metered, abandoned reservations settled. */

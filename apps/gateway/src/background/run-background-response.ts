@@ -7,11 +7,15 @@ import { createRunMeter } from '../accounting/create-run-meter.js';
 import type { GatewayAccounting } from '../accounting/gateway-accounting.js';
 import type { MeterOutcome, RequestMeter } from '../accounting/request-meter.js';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
+import type { CompactionConfig } from '../config/compaction-config.js';
+import { applyContextManagement } from '../responses/compaction/apply-context-management.js';
 import { prepareCreate } from '../responses/prepare-create.js';
+import { withLeadingOutputItems } from '../responses/with-leading-output-items.js';
 import { eventWithIdentity, identityOf, withIdentity } from '../responses/response-identity.js';
 import { completionOf, outputItemOf, terminalOutcomeOf, type TerminalOutcome } from '../responses/terminal-outcome.js';
 import { dispatchOperation } from '../routing/dispatch-operation.js';
 import type { RequestRouting } from '../routing/route-and-dispatch.js';
+import { endInterruptedRun } from './end-interrupted-run.js';
 
 export interface RunBackgroundResponseOptions {
   readonly store: ResponseStore;
@@ -26,6 +30,8 @@ export interface RunBackgroundResponseOptions {
   readonly shutdown: AbortSignal;
   /** Keys, budgets and the ledger: the run is metered under the admission stored when it was queued. */
   readonly accounting?: () => GatewayAccounting;
+  /** The `compaction:` config section, for `context_management` (see `applyContextManagement`). */
+  readonly compaction?: CompactionConfig;
 }
 
 function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
@@ -50,6 +56,7 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
   let meter: RequestMeter | undefined;
   // Set when this worker wrote the terminal state: the request row then carries that status.
   let ended: MeterOutcome | undefined;
+  let interrupted = false;
 
   const emit = async (event: ResponseStreamEvent): Promise<void> => {
     sequence += 1;
@@ -67,9 +74,16 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
   try {
     const stored = (await store.readEvents(run.tenantId, run.id)) ?? [];
     sequence = stored.at(-1)?.sequence_number ?? -1;
-    const prepared = await prepareCreate(run.request, run.tenantId, store, options.providers, { router: options.router });
+    // Metered from the start: a run that ends before any upstream call is billed once too.
     const runMeter = options.accounting === undefined ? undefined : await createRunMeter(run, { accounting: options.accounting, router: options.router, logger: options.logger });
     meter = runMeter?.meter;
+    // An earlier execution that had produced output is never restarted (see `endInterruptedRun`).
+    if ((await endInterruptedRun(run, { store, hot, workerId })).kind === 'ended') {
+      // What that execution streamed is unknown: billed at least its reservation (fails closed).
+      interrupted = true;
+      return;
+    }
+    const prepared = await prepareCreate(run.request, run.tenantId, store, options.providers, { router: options.router });
     const routing: RequestRouting | undefined =
       runMeter === undefined || options.router === undefined
         ? undefined
@@ -80,21 +94,22 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
             onRouted: (deployment) => runMeter.meter.noteDeployment(deployment),
             onAttempt: (record) => runMeter.meter.noteAttempt(record),
           };
-    const result = await dispatchOperation(
-      'createResponse',
-      prepared.target.provider,
-      { body: { ...prepared.upstreamBody, stream: true } },
-      {
-        signal,
-        requestId: `req_${run.id.replace(/^resp_/, '')}`,
-        upstreamModel: prepared.target.upstreamModel,
-        warnings: [],
-        strict: false,
-        clientModel: prepared.clientModel,
-        responseId: run.id,
-        ...(meter === undefined ? {} : { meter }),
-        ...(routing === undefined ? {} : { routing }),
-      },
+    const dispatch = {
+      signal,
+      requestId: `req_${run.id.replace(/^resp_/, '')}`,
+      upstreamModel: prepared.target.upstreamModel,
+      warnings: [],
+      strict: false,
+      clientModel: prepared.clientModel,
+      responseId: run.id,
+      ...(meter === undefined ? {} : { meter }),
+      ...(routing === undefined ? {} : { routing }),
+    };
+    // `context_management` compaction; its item is reported first (stored events and final object).
+    const managed = await applyContextManagement(run.request, prepared, { providers: options.providers, router: options.router, config: options.compaction, dispatch });
+    const result = withLeadingOutputItems(
+      await dispatchOperation('createResponse', managed.target.provider, { body: { ...managed.upstreamBody, stream: true } }, dispatch),
+      managed.compaction === undefined ? [] : [managed.compaction],
     );
     if (!isAsyncIterable<ResponseStreamEvent>(result)) {
       const response = withIdentity(result, identity);
@@ -128,21 +143,28 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
     );
   } finally {
     await hold.release();
-    if (meter !== undefined) await closeRunMeter(meter, run, ended, options);
+    if (meter !== undefined) await closeRunMeter(meter, run, ended, interrupted, options);
   }
 }
 
 /**
  * Writes the run's request row and settles its reservation once the run is over for good: ended
- * here (its status), cancelled or deleted meanwhile (`cancelled`: what was produced is billed).
+ * here (its status), cancelled or deleted meanwhile (`cancelled`: what was produced is billed),
+ * or ended because an earlier execution had died mid-stream (billed at least its reservation).
  * A run released on shutdown or reclaimed by another worker is left to the worker that finishes it.
  */
-async function closeRunMeter(meter: RequestMeter, run: StoredResponse, ended: MeterOutcome | undefined, options: RunBackgroundResponseOptions): Promise<void> {
+async function closeRunMeter(
+  meter: RequestMeter,
+  run: StoredResponse,
+  ended: MeterOutcome | undefined,
+  interrupted: boolean,
+  options: RunBackgroundResponseOptions,
+): Promise<void> {
   try {
     if (ended === undefined) {
       const row = await options.store.getResponse(run.tenantId, run.id);
       if (row !== undefined && !isTerminalStatus(row.status)) return;
-      await meter.close({ status: row?.status ?? 'cancelled', errorCode: row?.error?.code ?? null });
+      await meter.close({ status: row?.status ?? 'cancelled', errorCode: row?.error?.code ?? null, billReservation: interrupted });
     } else {
       await meter.close(ended);
     }

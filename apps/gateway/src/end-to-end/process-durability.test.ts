@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startFakeOpenAIUpstream, type FakeOpenAIUpstream } from '@switchyard/testing';
+import { checkResponsesStream, startFakeOpenAIUpstream, type FakeOpenAIUpstream } from '@switchyard/testing';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interruptedRunMessage } from '../background/end-interrupted-run.js';
 import { createServiceStorage, serviceUrls, type ServiceStorage } from '../test-support/service-storage.js';
 import { spawnGatewayProcess, type GatewayProcess } from '../test-support/spawn-gateway-process.js';
 import { waitFor } from './stateful-fixture.js';
@@ -37,9 +38,14 @@ interface Setup {
   dispose(): Promise<void>;
 }
 
-/** `kill -9` a gateway mid-run; a new process on the same data reclaims the run and drives it to the end. */
+/**
+ * `kill -9` a gateway mid-run; a new process on the same data reclaims the run and drives it to a
+ * terminal state. The run had already streamed output, so it is not restarted (a second upstream
+ * call would stream a second, different answer after the first one's events): it ends `failed`
+ * with a `server_error` naming what happened, its stream ending cleanly after the stored events.
+ */
 function defineDurabilityTest(name: string, setup: () => Promise<Setup>): void {
-  it(`a run whose process was killed (kill -9) is reclaimed and finished; every acknowledged id survives (${name})`, async () => {
+  it(`a run whose process was killed (kill -9) mid-output is reclaimed and ends failed, never restarted; every acknowledged id survives (${name})`, async () => {
     const prepared = await setup();
     let first: GatewayProcess | undefined;
     let second: GatewayProcess | undefined;
@@ -47,6 +53,8 @@ function defineDurabilityTest(name: string, setup: () => Promise<Setup>): void {
       first = await spawnGatewayProcess({ config: prepared.config, env: prepared.env });
       const client = clientFor(first);
       const stored = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Acknowledged before the crash' });
+      const runCalls = () => upstream.requests.filter((request) => JSON.stringify(request.body).includes('Survive a crash')).length;
+      const callsBefore = runCalls();
       upstream.enqueue({ kind: 'slow-stream', intervalMs: 150, answer: longAnswer });
       const run = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Survive a crash', background: true });
       const queuedLater = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Queued next to it', background: true });
@@ -72,12 +80,15 @@ function defineDurabilityTest(name: string, setup: () => Promise<Setup>): void {
         60_000,
       );
       console.info(`[durability ${name}] killed run reached '${finished.status}' ${Date.now() - startedAt} ms after the restart began`);
-      expect(finished.status).toBe('completed');
-      expect(finished.output_text.length).toBeGreaterThan(0);
-      const replay: Array<{ sequence_number: number; type: string }> = [];
+      expect(finished.status).toBe('failed');
+      expect(finished.error).toMatchObject({ code: 'server_error', message: interruptedRunMessage });
+      expect(runCalls()).toBe(callsBefore + 1);
+      const replay: Array<{ sequence_number: number; type: string; output_index?: number }> = [];
       for await (const event of await after.responses.retrieve(run.id, { stream: true })) replay.push(event);
       expect(replay.map((event) => event.sequence_number)).toEqual(replay.map((_event, index) => index));
-      expect(replay.at(-1)?.type).toBe('response.completed');
+      expect(replay.at(-1)?.type).toBe('response.failed');
+      expect(replay.filter((event) => event.type === 'response.output_item.added').map((event) => event.output_index)).toEqual([0]);
+      checkResponsesStream(replay);
       expect((await after.responses.retrieve(stored.id)).status).toBe('completed');
       const other = await waitFor(() => after.responses.retrieve(queuedLater.id), (response) => response.status === 'completed', 60_000);
       expect(other.status).toBe('completed');
