@@ -1,4 +1,5 @@
-import { startFakeOpenAIUpstream, type FakeOpenAIUpstream } from '@switchyard/testing';
+import { createAnthropicAdapter } from '@switchyard/provider-anthropic';
+import { startFakeAnthropicUpstream, startFakeOpenAIUpstream, type FakeOpenAIUpstream } from '@switchyard/testing';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, testMasterKey, type TestGateway } from '../test-support/start-test-gateway.js';
@@ -98,6 +99,32 @@ describe('a gateway without a routing: section routes every request', () => {
     expect(data.status).toBe('completed');
     expect(response.headers.get('x-switchyard-deployment')).toBe('openai/gpt-4o');
     expect(calls(openai)).toBe(4);
+  });
+});
+
+describe('a translating adapter without a routing: section', () => {
+  it('has an overloaded Anthropic (529) retried before the first byte of a Responses stream', async () => {
+    const apiKey = 'sk-ant-zero-config';
+    const upstream = await startFakeAnthropicUpstream({ apiKey });
+    const anthropic = createAnthropicAdapter({ apiKey, baseURL: upstream.url });
+    try {
+      gateway = await startTestGateway({ environment: {}, adapters: { anthropic } });
+      const client = new OpenAI({ apiKey: testMasterKey, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+      upstream.enqueue({ kind: 'error', status: 529 });
+      const model = 'anthropic/claude-sonnet-4-5-20250929';
+      const { data: stream, response } = await client.responses.create({ model, input: 'Hi', stream: true, store: false }).withResponse();
+      const types: string[] = [];
+      for await (const event of stream) types.push(event.type);
+      expect(types.at(-1)).toBe('response.completed');
+      expect(types).not.toContain('error');
+      expect(upstream.requests.filter((request) => request.path === '/v1/messages')).toHaveLength(2);
+      expect(response.headers.get('x-switchyard-provider')).toBe('anthropic');
+      expect(response.headers.get('x-switchyard-deployment')).toBe(model);
+    } finally {
+      await gateway?.close();
+      gateway = undefined;
+      await upstream.close();
+    }
   });
 });
 
