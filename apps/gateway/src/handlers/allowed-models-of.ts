@@ -1,6 +1,9 @@
-import type { HandlerContext } from './handler-context.js';
+import type { RequestCaller } from '../auth/resolve-request-caller.js';
 
-/** The caller's model allow-list: a virtual key's `allowed_models`, else every model (`undefined`). */
-export function allowedModelsOf(context: HandlerContext): readonly string[] | undefined {
-  return context.caller.kind === 'key' ? (context.caller.key.allowedModels ?? undefined) : undefined;
+/**
+ * The caller's model allow-list: a virtual key's `allowed_models`, else every model (`undefined`).
+ * Read with `isModelAllowed` of `@switchyard/router` (exact names, `*`, `provider/*`).
+ */
+export function allowedModelsOf(caller: RequestCaller): readonly string[] | undefined {
+  return caller.kind === 'key' ? (caller.key.allowedModels ?? undefined) : undefined;
 }

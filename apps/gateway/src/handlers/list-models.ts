@@ -9,7 +9,7 @@ import type { HandlerContext } from './handler-context.js';
  * enabled provider), then what each provider lists upstream or in its `models:` setting, once each.
  */
 export const listModels: OperationHandlers<HandlerContext>['listModels'] = async (_input, context) => {
-  const allowed = allowedModelsOf(context);
+  const allowed = allowedModelsOf(context.caller);
   const registered = context.routing.router.registry.listModels(allowed).data;
   const ids = new Set(registered.map((model) => model.id));
   const catalogued = (await context.modelCatalogue.list(context.signal)).filter((model) => !ids.has(model.id) && isModelAllowed(model.id, allowed));

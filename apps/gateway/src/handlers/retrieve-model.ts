@@ -11,7 +11,7 @@ import type { HandlerContext } from './handler-context.js';
  */
 export const retrieveModel: OperationHandlers<HandlerContext>['retrieveModel'] = async (input, context) => {
   const id = input.path.model;
-  const allowed = allowedModelsOf(context);
+  const allowed = allowedModelsOf(context.caller);
   if (!isModelAllowed(id, allowed)) throw gatewayErrors.modelNotFound(id);
   const registry = context.routing.router.registry;
   const registered = registry.listModels(allowed).data.find((model) => model.id === id);

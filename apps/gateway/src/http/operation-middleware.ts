@@ -6,6 +6,7 @@ import { createRequestMeter } from '../accounting/request-meter.js';
 import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
 import { resolveRequestCaller, type RequestCaller } from '../auth/resolve-request-caller.js';
 import { gatewayErrors } from '../errors/gateway-errors.js';
+import { allowedModelsOf } from '../handlers/allowed-models-of.js';
 import type { HandlerContext } from '../handlers/handler-context.js';
 import type { OperationId } from '../handlers/index.js';
 import type { Lifecycle } from '../lifecycle/lifecycle.js';
@@ -88,7 +89,7 @@ export function operationMiddleware(options: OperationMiddlewareOptions): Middle
       routing: {
         router: options.modelRouter,
         providers: options.providers,
-        allowedModels: caller.kind === 'key' ? (caller.key.allowedModels ?? undefined) : undefined,
+        allowedModels: allowedModelsOf(caller),
         onRouted: (deployment) => {
           meter.setResponseHeader(providerHeader, deployment.provider);
           meter.setResponseHeader(deploymentHeader, deployment.name);
