@@ -72,7 +72,10 @@ export function defineBackgroundStateSuite(name: string, openStorage: () => Prom
     it('chaining onto a run that has not finished is a 400, not a shortened transcript', async () => {
       const { client, upstream } = fixture;
       upstream.enqueue({ kind: 'slow-stream', intervalMs: 100 });
+      const calls = upstream.requests.length;
       const queued = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'slow', background: true });
+      // The run took its scripted slow stream (cancelled while still queued, it would leave it to the next test).
+      await waitFor(async () => upstream.requests.length, (count) => count > calls);
       const error = await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'too early', previous_response_id: queued.id }).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(OpenAI.BadRequestError);
       await client.responses.cancel(queued.id);
