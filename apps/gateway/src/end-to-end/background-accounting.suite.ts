@@ -150,6 +150,38 @@ export function defineBackgroundAccountingSuite(name: string, openStorage: () =>
       expect(rows.filter((row) => row.kind === 'request')[0]).toMatchObject({ status: 'completed', output_tokens: done.usage?.output_tokens });
     });
 
+    it('a run whose dead worker had streamed output is ended, not restarted, and billed its reservation (fails closed)', async () => {
+      const created = await createKey({ budget: { limit_usd: 1, period: 'total' } });
+      const requestId = `req_interrupted_${Math.random().toString(36).slice(2, 12)}`;
+      const responseId = `resp_interrupted${Math.random().toString(36).slice(2, 12)}`;
+      const periodStart = '1970-01-01T00:00:00.000Z';
+      await sql.query(`INSERT INTO budget_counters (key_id, period_start, reserved_usd) VALUES ($1, $2, 0.25)`, [created.id, periodStart]);
+      await sql.query(`INSERT INTO budget_reservations (id, key_id, period_start, amount_usd) VALUES ($1, $2, $3, 0.25)`, [requestId, created.id, periodStart]);
+      const accounting = { requestId, tenantId: created.tenant, keyId: created.id, model: 'openai/gpt-4o-mini', estimatedTokens: 100, reservation: { id: requestId, amountUsd: 0.25, periodStart } };
+      await sql.query(
+        `INSERT INTO responses (id, tenant_id, status, model, provider, request, background, lease_owner, lease_expires_at, attempts, accounting)
+         VALUES ($1, $2, 'in_progress', 'openai/gpt-4o-mini', 'openai', $3::jsonb, true, 'worker_dead', now() + interval '1 minute', 1, $4::jsonb)`,
+        [responseId, created.tenant, JSON.stringify({ model: 'openai/gpt-4o-mini', input: 'Interrupted work', background: true }), JSON.stringify(accounting)],
+      );
+      await sql.query(
+        `INSERT INTO response_events (response_id, sequence_number, event) VALUES ($1, 0, $2::jsonb), ($1, 1, $3::jsonb), ($1, 2, $4::jsonb)`,
+        [
+          responseId,
+          JSON.stringify({ type: 'response.created', sequence_number: 0 }),
+          JSON.stringify({ type: 'response.queued', sequence_number: 1 }),
+          JSON.stringify({ type: 'response.output_text.delta', sequence_number: 2, item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'Half a sen' }),
+        ],
+      );
+      const before = generations(upstream);
+      // The dead worker's lease lapses now (inserted live, so no worker could claim it before its events existed).
+      await sql.query(`UPDATE responses SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [responseId]);
+      await expect.poll(async () => (await sql.query<{ status: string }>('SELECT status FROM responses WHERE id = $1', [responseId])).rows[0]?.status, { timeout: 15_000 }).toBe('failed');
+      expect(generations(upstream)).toBe(before);
+      await expect.poll(async () => (await requestRowsOf(created.id)).length).toBe(1);
+      expect((await requestRowsOf(created.id))[0]).toMatchObject({ status: 'failed', cost_usd: 0.25 });
+      expect((await reservationsOf(created.id))[0]).toMatchObject({ settled: true, actual_usd: 0.25 });
+    });
+
     it('a key revoked after its run was queued still finishes the admitted run, billed to that key', async () => {
       const created = await createKey({ budget: { limit_usd: 1, period: 'daily' } });
       upstream.enqueue({ kind: 'delay', ms: 300 });
