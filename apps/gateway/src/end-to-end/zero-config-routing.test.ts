@@ -56,6 +56,17 @@ describe('a gateway without a routing: section routes every request', () => {
     expect(response.headers.get('x-switchyard-deployment')).toBe('openai/gpt-4o-mini');
   });
 
+  it('after its own retries, tells the SDK not to retry on top (x-should-retry: false)', async () => {
+    await start();
+    const client = new OpenAI({ apiKey: testMasterKey, baseURL: `${gateway?.url}/v1` }); // the SDK's default two retries
+    openai.enqueue({ kind: 'error', status: 503 }, { times: 3 });
+    const error = await rejectionOf(client.responses.create({ model: 'openai/gpt-4o-mini', input: 'Hello' }));
+    expect(error).toMatchObject({ status: 503 });
+    expect((error as { headers: Headers }).headers.get('x-should-retry')).toBe('false');
+    // The gateway's three attempts, and no SDK retry (a fourth call would have been answered).
+    expect(calls(openai)).toBe(3);
+  });
+
   it('retries a 503 before the first chunk of a chat stream', async () => {
     const client = await start();
     openai.enqueue({ kind: 'error', status: 503 });

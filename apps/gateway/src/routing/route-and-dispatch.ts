@@ -45,6 +45,17 @@ function errorOfEvent(event: unknown): unknown {
   });
 }
 
+/**
+ * The gateway already retried (and fell back) with backoff: the `openai` SDK's own two retries
+ * would multiply the upstream calls (3 × 3), so the final error tells it not to
+ * (`x-should-retry: false`, which the official SDKs honour).
+ */
+function withoutClientRetry(error: unknown): unknown {
+  if (!GatewayError.isInstance(error) || error.headers['x-should-retry'] !== undefined) return error;
+  Object.defineProperty(error, 'headers', { value: { ...error.headers, 'x-should-retry': 'false' } });
+  return error;
+}
+
 /** Ends the router's in-flight count for the deployment when the stream is over, with its output tokens per second. */
 async function* finishing<T>(source: AsyncIterable<T>, finish: (generation: { outputTokens: number; generationMs: number } | undefined) => void): AsyncGenerator<T> {
   const started = Date.now();
@@ -76,18 +87,25 @@ export async function routeAndDispatch<T>(
     allowedModels: routing.allowedModels,
     input: typeof request.input === 'string' || Array.isArray(request.input) ? (request.input as string | readonly unknown[]) : undefined,
   });
-  const result = await routing.router.execute(
-    route,
-    async (deployment, attempt) => {
-      if (!routing.providers.has(deployment.provider)) throw new GatewayError({ status: 404, type: 'not_found_error', code: 'model_not_found', message: `The provider '${deployment.provider}' is not configured.` });
-      const signal = attempt.signal === undefined ? request.signal : AbortSignal.any([request.signal, attempt.signal]);
-      // An answer blocked by a content policy before any output falls to another provider when one remains.
-      const value = await call(deployment, signal, attempt.anotherProviderRemains);
-      if (!isAsyncIterable(value)) return value;
-      return (await peekStream(value, { isOutput: (event) => !preamble.has(String((event as { type?: unknown }).type)), errorOf: errorOfEvent })) as T;
-    },
-    { signal: request.signal, onAttempt: routing.onAttempt },
-  );
+  let attempts = 0;
+  let result: Awaited<ReturnType<typeof routing.router.execute<T>>>;
+  try {
+    result = await routing.router.execute(
+      route,
+      async (deployment, attempt) => {
+        attempts += 1;
+        if (!routing.providers.has(deployment.provider)) throw new GatewayError({ status: 404, type: 'not_found_error', code: 'model_not_found', message: `The provider '${deployment.provider}' is not configured.` });
+        const signal = attempt.signal === undefined ? request.signal : AbortSignal.any([request.signal, attempt.signal]);
+        // An answer blocked by a content policy before any output falls to another provider when one remains.
+        const value = await call(deployment, signal, attempt.anotherProviderRemains);
+        if (!isAsyncIterable(value)) return value;
+        return (await peekStream(value, { isOutput: (event) => !preamble.has(String((event as { type?: unknown }).type)), errorOf: errorOfEvent })) as T;
+      },
+      { signal: request.signal, onAttempt: routing.onAttempt },
+    );
+  } catch (error) {
+    throw attempts > 1 ? withoutClientRetry(error) : error;
+  }
   routing.onRouted(result.deployment);
   if (!isAsyncIterable(result.value)) {
     const outputTokens = outputTokensOf(result.value);
