@@ -12,7 +12,7 @@ export type { NewResponse } from './responses/create-response.js';
 export { runAccountingFrom, type RunAccounting, type RunReservation } from './responses/run-accounting.js';
 export type { InputItemPage, ListInputItemsOptions } from './responses/list-input-items.js';
 export type { ChainItemOrigin, ChainLink, ConversationChain, LoadConversationChainOptions } from './responses/load-conversation-chain.js';
-export type { CompletionOutcome, ResponseCompletion } from './responses/complete-response.js';
+export type { CompletionOutcome, ResponseCompletion, ServedBy } from './responses/complete-response.js';
 export type { ReadEventsOptions } from './responses/response-events.js';
 export type { ClaimOptions } from './responses/run-queue.js';
 export { idempotencyWindowMs, type IdempotencyClaim } from './responses/idempotency-keys.js';

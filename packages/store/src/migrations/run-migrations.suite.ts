@@ -8,7 +8,7 @@ export function defineMigrationsSuite(harness: StoreHarness): void {
     it('are idempotent: migrating a current schema applies nothing', async () => {
       expect(await harness.store().migrate()).toEqual({ applied: [] });
       const rows = await harness.store().sql.query<{ id: number; name: string }>('SELECT id, name FROM switchyard_migrations ORDER BY id');
-      expect(rows.rows).toEqual([{ id: 1, name: 'initial_schema' }, { id: 2, name: 'accounting' }, { id: 3, name: 'item_references_and_idempotency' }, { id: 4, name: 'run_accounting' }]);
+      expect(rows.rows).toEqual([{ id: 1, name: 'initial_schema' }, { id: 2, name: 'accounting' }, { id: 3, name: 'item_references_and_idempotency' }, { id: 4, name: 'run_accounting' }, { id: 5, name: 'served_deployment' }]);
     });
 
     it('are applied exactly once when several instances migrate a fresh schema at the same time', async () => {

@@ -44,6 +44,20 @@ export function defineCompleteResponseSuite(harness: StoreHarness): void {
       ]);
     });
 
+    it('records what served the response when told, and keeps the planned provider otherwise', async () => {
+      const served = newResponse({ tenantId: uniqueId('tenant'), provider: 'east' });
+      await harness.store().createResponse(served);
+      expect((await harness.store().getResponse(served.tenantId, served.id))?.deployment).toBeNull();
+      const outcome = await harness.store().completeResponse(served.id, { status: 'completed', outputItems: [], servedBy: { provider: 'claude', deployment: 'claude-spare' } });
+      expect(outcome).toMatchObject({ applied: true, response: { provider: 'claude', deployment: 'claude-spare' } });
+      expect(await harness.store().getResponse(served.tenantId, served.id)).toMatchObject({ provider: 'claude', deployment: 'claude-spare' });
+
+      const unrouted = newResponse({ tenantId: uniqueId('tenant'), provider: 'east' });
+      await harness.store().createResponse(unrouted);
+      await harness.store().completeResponse(unrouted.id, { status: 'failed', outputItems: [] });
+      expect(await harness.store().getResponse(unrouted.tenantId, unrouted.id)).toMatchObject({ status: 'failed', provider: 'east', deployment: null });
+    });
+
     it('writes no item when the response is not in progress, and answers with the row as it is', async () => {
       const record = newResponse({ tenantId: uniqueId('tenant') });
       await harness.store().createResponse(record);

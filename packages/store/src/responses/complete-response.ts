@@ -4,6 +4,14 @@ import { requireItemIds } from './item-id.js';
 import type { TerminalResponseStatus } from './response-status.js';
 import { responseFromRow, snapshotStatusSql, type ResponseRow, type StoredOutputItem, type StoredResponse } from './stored-response.js';
 
+/** What actually served a response (the router's pick, possibly after fallbacks). */
+export interface ServedBy {
+  /** The configured provider name. */
+  readonly provider: string;
+  /** The routing deployment; null when the response was not served through the router. */
+  readonly deployment: string | null;
+}
+
 export interface ResponseCompletion {
   readonly status: TerminalResponseStatus;
   /** The output items, in order, each with an `id`. */
@@ -14,6 +22,8 @@ export interface ResponseCompletion {
   readonly error?: ResponseError;
   /** When set, the write applies only while this worker still holds the run's lease. */
   readonly workerId?: string;
+  /** Rewrites `provider` and `deployment` to what served the response (a routed request's fallback). */
+  readonly servedBy?: ServedBy;
 }
 
 export type CompletionOutcome =
@@ -25,7 +35,8 @@ export type CompletionOutcome =
  * Moves an `in_progress` response to a terminal status and stores its output items, atomically.
  * It never overwrites a terminal row: a run cancelled meanwhile stays `cancelled`. One statement
  * (the row update and the item writes as data-modifying CTEs), so it is atomic without a
- * transaction and costs one round trip; the output items replace any stored before.
+ * transaction and costs one round trip; the output items replace any stored before. With
+ * `servedBy`, `provider` and `deployment` record what served it (unchanged otherwise).
  */
 export async function completeResponse(client: SqlClient, id: string, completion: ResponseCompletion): Promise<CompletionOutcome> {
   requireItemIds(completion.outputItems, 'output');
@@ -40,7 +51,9 @@ export async function completeResponse(client: SqlClient, id: string, completion
          completed_at = now(),
          updated_at = now(),
          lease_owner = NULL,
-         lease_expires_at = NULL
+         lease_expires_at = NULL,
+         provider = COALESCE($9::text, provider),
+         deployment = CASE WHEN $9::text IS NULL THEN deployment ELSE $10::text END
        WHERE id = $1 AND status = 'in_progress' AND ($6::text IS NULL OR lease_owner = $6::text)
        RETURNING *
      ), stale_items AS (
@@ -62,6 +75,8 @@ export async function completeResponse(client: SqlClient, id: string, completion
       completion.workerId ?? null,
       JSON.stringify(completion.outputItems),
       completion.outputItems.length,
+      completion.servedBy?.provider ?? null,
+      completion.servedBy?.deployment ?? null,
     ],
   );
   const row = updated.rows[0];

@@ -43,9 +43,9 @@ export function defineLoadConversationChainSuite(harness: StoreHarness): void {
       const third = await completedTurn(harness.store(), tenantId, second, 'c');
       const chain = await harness.store().loadConversationChain(tenantId, third);
       expect(chain.responses).toEqual([
-        { id: first, status: 'completed', provider: 'fake' },
-        { id: second, status: 'completed', provider: 'fake' },
-        { id: third, status: 'completed', provider: 'fake' },
+        { id: first, status: 'completed', provider: 'fake', deployment: null },
+        { id: second, status: 'completed', provider: 'fake', deployment: null },
+        { id: third, status: 'completed', provider: 'fake', deployment: null },
       ]);
       expect(texts(chain.items)).toEqual(['question a', 'answer a', 'question b', 'answer b', 'question c', 'answer c']);
       expect(chain.origins.map((origin) => [origin.responseId, origin.kind])).toEqual([
@@ -67,6 +67,23 @@ export function defineLoadConversationChainSuite(harness: StoreHarness): void {
       await harness.store().createResponse(next);
       const chain = await harness.store().loadConversationChain(tenantId, next.id);
       expect(chain.origins.map((origin) => origin.provider)).toEqual(['anthropic', 'anthropic', null]);
+    });
+
+    it('tells which provider and deployment served each item when the completion recorded it', async () => {
+      const tenantId = uniqueId('tenant');
+      const record = newResponse({ tenantId, provider: 'openai' });
+      await harness.store().createResponse(record);
+      const servedBy = { provider: 'claude', deployment: 'claude-thinking' };
+      await harness.store().completeResponse(record.id, { status: 'completed', outputItems: [outputMessage(uniqueId('msg'), 'hi')], servedBy });
+      const next = newResponse({ tenantId, provider: 'openai', previousResponseId: record.id });
+      await harness.store().createResponse(next);
+      const chain = await harness.store().loadConversationChain(tenantId, next.id);
+      expect(chain.responses.map(({ provider, deployment }) => ({ provider, deployment }))).toEqual([servedBy, { provider: 'openai', deployment: null }]);
+      expect(chain.origins.map(({ kind, provider, deployment }) => [kind, provider, deployment])).toEqual([
+        ['input', 'claude', 'claude-thinking'],
+        ['output', 'claude', 'claude-thinking'],
+        ['input', 'openai', null],
+      ]);
     });
 
     it('keeps the position order of several items per response', async () => {
@@ -93,7 +110,7 @@ export function defineLoadConversationChainSuite(harness: StoreHarness): void {
       const record = newResponse({ tenantId, inputItems: [inputMessage(uniqueId('msg'), 'pending')] });
       await harness.store().createResponse(record);
       const chain = await harness.store().loadConversationChain(tenantId, record.id);
-      expect(chain.responses).toEqual([{ id: record.id, status: 'in_progress', provider: 'fake' }]);
+      expect(chain.responses).toEqual([{ id: record.id, status: 'in_progress', provider: 'fake', deployment: null }]);
       expect(texts(chain.items)).toEqual(['pending']);
     });
 

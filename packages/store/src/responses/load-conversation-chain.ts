@@ -8,12 +8,15 @@ export interface ChainLink {
   readonly status: ResponseStatus;
   /** The provider that produced it (as routed), when known. */
   readonly provider: string | null;
+  /** The routing deployment that produced it, when known. */
+  readonly deployment: string | null;
 }
 
 /** Where one item of the chain comes from. */
 export interface ChainItemOrigin {
   readonly responseId: string;
   readonly provider: string | null;
+  readonly deployment: string | null;
   readonly kind: 'input' | 'output';
 }
 
@@ -37,6 +40,7 @@ interface LinkRow {
   status: ResponseStatus;
   store: boolean;
   provider: string | null;
+  deployment: string | null;
   depth: number;
 }
 
@@ -55,14 +59,14 @@ export async function loadConversationChain(
   return client.transaction(async (transaction) => {
     const links = await transaction.query<LinkRow>(
       `WITH RECURSIVE chain AS (
-         SELECT id, previous_response_id, status, store, provider, 0 AS depth
+         SELECT id, previous_response_id, status, store, provider, deployment, 0 AS depth
          FROM responses WHERE id = $1 AND tenant_id = $2
          UNION ALL
-         SELECT parent.id, parent.previous_response_id, parent.status, parent.store, parent.provider, chain.depth + 1
+         SELECT parent.id, parent.previous_response_id, parent.status, parent.store, parent.provider, parent.deployment, chain.depth + 1
          FROM responses parent JOIN chain ON parent.id = chain.previous_response_id
          WHERE parent.tenant_id = $2 AND chain.depth < $3
        )
-       SELECT id, previous_response_id, status, store, provider, depth FROM chain ORDER BY depth DESC`,
+       SELECT id, previous_response_id, status, store, provider, deployment, depth FROM chain ORDER BY depth DESC`,
       [previousResponseId, tenantId, maxDepth],
     );
     const oldest = links.rows[0];
@@ -76,11 +80,14 @@ export async function loadConversationChain(
        ORDER BY chain.ordinality, CASE items.kind WHEN 'input' THEN 0 ELSE 1 END, items.position`,
       [JSON.stringify(ids)],
     );
-    const providers = new Map(links.rows.map((link) => [link.id, link.provider]));
+    const byId = new Map(links.rows.map((link) => [link.id, link]));
     return {
-      responses: links.rows.map((link) => ({ id: link.id, status: link.status, provider: link.provider })),
+      responses: links.rows.map((link) => ({ id: link.id, status: link.status, provider: link.provider, deployment: link.deployment })),
       items: items.rows.map((row) => row.item),
-      origins: items.rows.map((row) => ({ responseId: row.response_id, provider: providers.get(row.response_id) ?? null, kind: row.kind })),
+      origins: items.rows.map((row) => {
+        const link = byId.get(row.response_id);
+        return { responseId: row.response_id, provider: link?.provider ?? null, deployment: link?.deployment ?? null, kind: row.kind };
+      }),
     };
   });
 }

@@ -13,7 +13,10 @@ export interface StoredResponse {
   readonly tenantId: string;
   readonly status: ResponseStatus;
   readonly model: string;
+  /** The provider that served it once it completed (as routed); before that, the one it was planned for. */
   readonly provider: string | null;
+  /** The routing deployment that served it; null when unknown (see migration 0005). */
+  readonly deployment: string | null;
   /** The request as accepted (after validation), replayed by the background worker. */
   readonly request: CreateResponse;
   /** The latest `Response` object; its `status` is kept equal to `status` by every transition. */
@@ -43,6 +46,8 @@ export interface ResponseRow {
   status: ResponseStatus;
   model: string;
   provider: string | null;
+  /** Absent in rows read before migration 0005 ran. */
+  deployment?: string | null;
   request: CreateResponse;
   snapshot: Response | null;
   previous_response_id: string | null;
@@ -76,6 +81,7 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     status: row.status,
     model: row.model,
     provider: row.provider,
+    deployment: row.deployment ?? null,
     request: row.request,
     snapshot: row.snapshot,
     previousResponseId: row.previous_response_id,
