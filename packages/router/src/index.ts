@@ -30,6 +30,13 @@ export { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry/retr
 export { executeWithFallbacks, type AttemptContext, type ExecuteResult, type ExecuteWithFallbacksOptions } from './executor/execute-with-fallbacks.js';
 export type { AttemptRecord } from './executor/attempt-record.js';
 export { affinityDeploymentFor, preferAffinity, providerKindsFor } from './affinity/affinity-deployment-for.js';
+export type { ReasoningOrigin, ReasoningOrigins } from './affinity/reasoning-origins.js';
+export {
+  withoutUnreadableReasoning,
+  type ReadableInput,
+  type ReasoningReader,
+  type UnreadableReasoningOptions,
+} from './affinity/without-unreadable-reasoning.js';
 export { computeCost, type Cost } from './cost/compute-cost.js';
 export { estimateMaxCost, defaultReservedOutputTokens, type CostEstimateRequest, type MaxCostEstimate } from './cost/estimate-max-cost.js';
 export { parseRoutingConfig, type RoutingConfig } from './config/parse-routing-config.js';

@@ -38,6 +38,27 @@ describe('affinityDeploymentFor', () => {
     expect(affinityDeploymentFor([reasoning('bedrock:x')], [openai, claude])).toBeUndefined();
   });
 
+  it('prefers the deployment that produced a stored reasoning item, else the first of its provider', () => {
+    const claudeSpare = deploymentFixture({ name: 'claude-spare', provider: 'claude-eu', providerKind: 'anthropic' });
+    const stored = { type: 'reasoning', id: 'rs_stored', summary: [], encrypted_content: 'anthropic:abc' };
+    const origins = (deployment: string | null) => new Map([['rs_stored', { provider: 'claude-eu', deployment }]]);
+    expect(affinityDeploymentFor([stored], [openai, claude, claudeSpare], origins('claude-spare'))?.name).toBe('claude-spare');
+    expect(affinityDeploymentFor([stored], [openai, claude, claudeSpare], origins(null))?.name).toBe('claude');
+    expect(affinityDeploymentFor([stored], [openai, claudeSpare], origins('claude-gone'))?.name).toBe('claude-spare');
+  });
+
+  it('knows a stored item by its origin even without encrypted content, and the most recent item wins', () => {
+    const plain = { type: 'reasoning', id: 'rs_plain', summary: [] };
+    const origins = new Map([['rs_plain', { provider: 'gemini', deployment: null }]]);
+    expect(affinityDeploymentFor([reasoning('cohere:older'), plain], candidates, origins)?.name).toBe('gemini');
+    expect(affinityDeploymentFor([plain, reasoning('cohere:newer')], candidates, origins)?.name).toBe('cohere');
+  });
+
+  it('is undefined when the producer of a stored item is not a candidate', () => {
+    const origins = new Map([['rs_1', { provider: 'bedrock-old', deployment: 'bedrock-old' }]]);
+    expect(affinityDeploymentFor([reasoning('anthropic:x')], [openai, claude], origins)).toBeUndefined();
+  });
+
   it('moves the affinity deployment to the front and keeps the rest in order', () => {
     expect(preferAffinity([reasoning('gemini:x')], candidates).map((deployment) => deployment.name)).toEqual(['gemini', 'oai', 'claude', 'bedrock', 'cohere']);
     expect(preferAffinity([message], candidates).map((deployment) => deployment.name)).toEqual(['oai', 'claude', 'gemini', 'bedrock', 'cohere']);

@@ -1,4 +1,5 @@
 import type { Deployment } from '../registry/deployment.js';
+import { isReasoningItem, originOf, type ReasoningOrigins } from './reasoning-origins.js';
 
 /** Prefixes our adapters put on `encrypted_content`; OpenAI's own encrypted reasoning has none. */
 const prefixedProviders: ReadonlyArray<readonly [prefix: string, kinds: readonly string[]]> = [
@@ -21,15 +22,31 @@ function encryptedContentOf(item: unknown): string | undefined {
   return type === 'reasoning' && typeof encrypted === 'string' && encrypted !== '' ? encrypted : undefined;
 }
 
+/** The deployment that produced the item (else the first candidate of its provider), when the origin is known. */
+function originCandidate(item: unknown, candidates: readonly Deployment[], origins: ReasoningOrigins | undefined): Deployment | null | undefined {
+  const origin = isReasoningItem(item) ? originOf(item, origins) : undefined;
+  if (origin === undefined) return undefined;
+  const exact = origin.deployment === null ? undefined : candidates.find((deployment) => deployment.name === origin.deployment);
+  return exact ?? candidates.find((deployment) => deployment.provider === origin.provider) ?? null;
+}
+
 /**
  * The candidate a follow-up should go to when its input carries provider-specific opaque state
- * (reasoning items with `encrypted_content`, which also carry thinking signatures): the first
- * candidate of the provider that produced the most recent such item. `undefined` when the input
- * carries none or no candidate can read it.
+ * (reasoning items with `encrypted_content`, which also carry thinking signatures): for the most
+ * recent such item, the deployment that produced it when `origins` (the stored chain's reasoning
+ * items by id) knows it, else the first candidate of its provider; for an item of unknown origin
+ * (sent back by the client), the first candidate of the provider kind its `encrypted_content`
+ * prefix names. `undefined` when the input carries none or no candidate can read it.
  */
-export function affinityDeploymentFor(input: string | readonly unknown[] | undefined, candidates: readonly Deployment[]): Deployment | undefined {
+export function affinityDeploymentFor(
+  input: string | readonly unknown[] | undefined,
+  candidates: readonly Deployment[],
+  origins?: ReasoningOrigins,
+): Deployment | undefined {
   if (typeof input === 'string' || input === undefined) return undefined;
   for (let index = input.length - 1; index >= 0; index -= 1) {
+    const known = originCandidate(input[index], candidates, origins);
+    if (known !== undefined) return known ?? undefined;
     const encrypted = encryptedContentOf(input[index]);
     if (encrypted === undefined) continue;
     const kinds = providerKindsFor(encrypted);
@@ -39,8 +56,8 @@ export function affinityDeploymentFor(input: string | readonly unknown[] | undef
 }
 
 /** The candidates with the affinity deployment (if any) moved to the front. */
-export function preferAffinity(input: string | readonly unknown[] | undefined, candidates: readonly Deployment[]): Deployment[] {
-  const preferred = affinityDeploymentFor(input, candidates);
+export function preferAffinity(input: string | readonly unknown[] | undefined, candidates: readonly Deployment[], origins?: ReasoningOrigins): Deployment[] {
+  const preferred = affinityDeploymentFor(input, candidates, origins);
   if (preferred === undefined) return [...candidates];
   return [preferred, ...candidates.filter((deployment) => deployment !== preferred)];
 }

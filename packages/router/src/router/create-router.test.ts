@@ -29,6 +29,11 @@ describe('createRouter', () => {
     ['affinity within compliance', { input: anthropicReasoning, preferences: { compliance: 'DE' } }, ['claude', 'gemini']],
     ['an explicit order wins over affinity', { input: anthropicReasoning, preferences: { order: ['gemini'] } }, ['gemini', 'oai', 'claude']],
     ['allow_fallbacks false keeps the affinity deployment', { input: anthropicReasoning, preferences: { allow_fallbacks: false } }, ['claude']],
+    [
+      'a stored reasoning item goes to the deployment that produced it',
+      { input: [{ type: 'reasoning', id: 'rs_stored', summary: [] }], reasoningOrigins: new Map([['rs_stored', { provider: 'gemini', deployment: 'gemini' }]]) },
+      ['gemini', 'oai', 'claude'],
+    ],
   ])('routes: %s', (_name, request, expected) => {
     expect(names(router.route({ model: 'fast', ...request }))).toEqual(expected);
   });

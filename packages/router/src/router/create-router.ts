@@ -1,4 +1,5 @@
 import { preferAffinity } from '../affinity/affinity-deployment-for.js';
+import type { ReasoningOrigins } from '../affinity/reasoning-origins.js';
 import { DeploymentStats } from '../balancing/deployment-stats.js';
 import type { BalancingStrategy } from '../balancing/order-by-strategy.js';
 import type { RandomSource } from '../balancing/weighted-shuffle.js';
@@ -31,6 +32,8 @@ export interface RouteRequest {
   readonly allowedModels?: readonly string[] | undefined;
   /** The Responses `input`, for affinity to the provider that produced its encrypted reasoning. */
   readonly input?: string | readonly unknown[] | undefined;
+  /** The stored chain's reasoning items by id: affinity goes to the deployment that produced them. */
+  readonly reasoningOrigins?: ReasoningOrigins | undefined;
   /** A per-request fallback chain of public model names. */
   readonly fallbacks?: readonly string[] | undefined;
 }
@@ -107,7 +110,7 @@ export function createRouter(options: RouterOptions): Router {
         random: options.random,
       });
       // An explicit `provider.order` wins over affinity; otherwise the producer of the input's opaque state goes first.
-      const ordered = preferences?.order === undefined ? preferAffinity(request.input, planned) : planned;
+      const ordered = preferences?.order === undefined ? preferAffinity(request.input, planned, request.reasoningOrigins) : planned;
       return { model: request.model, candidates: preferences?.allow_fallbacks === false ? ordered.slice(0, 1) : ordered };
     },
     async execute(route, attempt, executeOptions = {}) {
