@@ -29,7 +29,7 @@ export { parseRetryAfter, retryAfterOf } from './retry/parse-retry-after.js';
 export { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
 export { executeWithFallbacks, type AttemptContext, type ExecuteResult, type ExecuteWithFallbacksOptions } from './executor/execute-with-fallbacks.js';
 export type { AttemptRecord } from './executor/attempt-record.js';
-export { affinityDeploymentFor, preferAffinity, providerKindsFor } from './affinity/affinity-deployment-for.js';
+export { affinityDeploymentFor, preferAffinity, prefixedProviderKinds, providerKindsFor } from './affinity/affinity-deployment-for.js';
 export type { ReasoningOrigin, ReasoningOrigins } from './affinity/reasoning-origins.js';
 export {
   withoutUnreadableReasoning,

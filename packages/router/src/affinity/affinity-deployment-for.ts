@@ -10,10 +10,15 @@ const prefixedProviders: ReadonlyArray<readonly [prefix: string, kinds: readonly
 ];
 const openAIKinds: readonly string[] = ['openai', 'azure'];
 
+/** The provider kinds named by an `encrypted_content` prefix our adapters write; undefined without one. */
+export function prefixedProviderKinds(encryptedContent: string): readonly string[] | undefined {
+  for (const [prefix, kinds] of prefixedProviders) if (encryptedContent.startsWith(prefix)) return kinds;
+  return undefined;
+}
+
 /** The provider kinds able to read an opaque `encrypted_content` value. */
 export function providerKindsFor(encryptedContent: string): readonly string[] {
-  for (const [prefix, kinds] of prefixedProviders) if (encryptedContent.startsWith(prefix)) return kinds;
-  return openAIKinds;
+  return prefixedProviderKinds(encryptedContent) ?? openAIKinds;
 }
 
 function encryptedContentOf(item: unknown): string | undefined {

@@ -29,7 +29,9 @@ describe('withoutUnreadableReasoning', () => {
   it('judges client-sent items by their encrypted_content prefix only with by-prefix', () => {
     const input = [thinking, openaiReasoning, plain, message];
     expect(withoutUnreadableReasoning(input, openaiReader, { unknownOrigin: 'by-prefix' })).toEqual({ input: [openaiReasoning, plain, message], dropped: 1 });
-    expect(withoutUnreadableReasoning(input, claudeReader, { unknownOrigin: 'by-prefix' })).toEqual({ input: [thinking, plain, message], dropped: 1 });
+    // Unprefixed content may be the reader's own (any Responses upstream): its adapter decides.
+    expect(withoutUnreadableReasoning(input, claudeReader, { unknownOrigin: 'by-prefix' })).toEqual({ input, dropped: 0 });
+    expect(withoutUnreadableReasoning(input, { provider: 'gemini', providerKind: 'gemini' }, { unknownOrigin: 'by-prefix' })).toEqual({ input: [openaiReasoning, plain, message], dropped: 1 });
     expect(withoutUnreadableReasoning(input, openaiReader, { unknownOrigin: 'keep' })).toEqual({ input, dropped: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { providerKindsFor } from './affinity-deployment-for.js';
+import { prefixedProviderKinds } from './affinity-deployment-for.js';
 import { isReasoningItem, originOf, type ReasoningOrigins } from './reasoning-origins.js';
 
 /** The provider an attempt goes to. */
@@ -14,8 +14,10 @@ export interface UnreadableReasoningOptions {
   readonly origins?: ReasoningOrigins | undefined;
   /**
    * Reasoning items of unknown origin (sent back by the client): `by-prefix` drops those whose
-   * `encrypted_content` prefix names another provider kind (for a reader that forwards opaque state
-   * verbatim, such as a native Responses upstream); `keep` leaves them to the reader's adapter.
+   * `encrypted_content` carries another provider kind's prefix (`anthropic:`, `gemini:`…; for a
+   * reader that forwards opaque state verbatim, such as a native Responses upstream: unprefixed
+   * content may be its own and is kept); `keep` leaves them to the reader's adapter, which drops
+   * what it cannot read with its own warning.
    */
   readonly unknownOrigin: 'by-prefix' | 'keep';
 }
@@ -34,14 +36,15 @@ function isReadable(item: unknown, reader: ReasoningReader, options: UnreadableR
   if (options.unknownOrigin === 'keep') return true;
   const encrypted = (item as { encrypted_content?: unknown }).encrypted_content;
   if (typeof encrypted !== 'string' || encrypted === '') return true;
-  return providerKindsFor(encrypted).includes(reader.providerKind);
+  const kinds = prefixedProviderKinds(encrypted);
+  return kinds === undefined || kinds.includes(reader.providerKind);
 }
 
 /**
  * The Responses input an attempt may send to `reader`: reasoning items carry provider-signed
  * state (encrypted reasoning, thinking signatures) that only their producer can take back, so a
  * stored item made by another provider is dropped, and (with `unknownOrigin: 'by-prefix'`) so is a
- * client-sent one whose `encrypted_content` belongs to another provider kind. Other items and the
+ * client-sent one whose `encrypted_content` prefix names another provider kind. Other items and the
  * order are kept; the same array is returned when nothing is dropped.
  */
 export function withoutUnreadableReasoning(input: readonly unknown[], reader: ReasoningReader, options: UnreadableReasoningOptions): ReadableInput {
