@@ -1,7 +1,7 @@
 import type { OutputItem, Response, ResponseStreamEvent } from '@switchyard/contract';
 import { responseErrorFromError } from '@switchyard/core';
 import type { Router } from '@switchyard/router';
-import { holdRun, isTerminalStatus, type HotState, type ResponseStore, type StoredResponse } from '@switchyard/store';
+import { holdRun, isTerminalStatus, type HotState, type ResponseStore, type ServedBy, type StoredResponse } from '@switchyard/store';
 import type { Logger } from 'pino';
 import { createRunMeter } from '../accounting/create-run-meter.js';
 import type { GatewayAccounting } from '../accounting/gateway-accounting.js';
@@ -15,6 +15,7 @@ import { eventWithIdentity, identityOf, withIdentity } from '../responses/respon
 import { completionOf, outputItemOf, terminalOutcomeOf, type TerminalOutcome } from '../responses/terminal-outcome.js';
 import { dispatchOperation } from '../routing/dispatch-operation.js';
 import type { RequestRouting } from '../routing/route-and-dispatch.js';
+import { trackServedBy } from '../routing/track-served-by.js';
 import { endInterruptedRun } from './end-interrupted-run.js';
 
 export interface RunBackgroundResponseOptions {
@@ -43,7 +44,8 @@ function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
  * from any instance), calls the provider with `stream: true`, and for each event stores it, then
  * publishes it, numbering after the events already stored (a reclaimed run continues the
  * sequence). The terminal state is written with `completeResponse` (only while this worker holds
- * the lease, so a cancelled run stays cancelled) before the terminal event is stored and published.
+ * the lease, so a cancelled run stays cancelled), with the provider and deployment the run was
+ * routed to, before the terminal event is stored and published.
  */
 export async function runBackgroundResponse(run: StoredResponse, options: RunBackgroundResponseOptions): Promise<void> {
   const { store, hot, workerId } = options;
@@ -57,6 +59,8 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
   // Set when this worker wrote the terminal state: the request row then carries that status.
   let ended: MeterOutcome | undefined;
   let interrupted = false;
+  // What served the run (set once routed): recorded with its terminal state.
+  let servedBy: () => ServedBy | undefined = () => undefined;
 
   const emit = async (event: ResponseStreamEvent): Promise<void> => {
     sequence += 1;
@@ -65,7 +69,8 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
     await hot.events.publish(run.id, numbered);
   };
   const finish = async (outcome: TerminalOutcome, event: ResponseStreamEvent): Promise<void> => {
-    const done = await store.completeResponse(run.id, completionOf(outcome, seenItems, snapshot, { workerId }));
+    const served = servedBy();
+    const done = await store.completeResponse(run.id, completionOf(outcome, seenItems, snapshot, { workerId, ...(served === undefined ? {} : { servedBy: served }) }));
     if (!done.applied) return;
     ended = { status: outcome.status, errorCode: outcome.error?.code ?? null };
     await emit(event);
@@ -94,7 +99,7 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
             onRouted: (deployment) => runMeter.meter.noteDeployment(deployment),
             onAttempt: (record) => runMeter.meter.noteAttempt(record),
           };
-    const dispatch = {
+    const tracked = trackServedBy({
       signal,
       requestId: `req_${run.id.replace(/^resp_/, '')}`,
       upstreamModel: prepared.target.upstreamModel,
@@ -104,7 +109,10 @@ export async function runBackgroundResponse(run: StoredResponse, options: RunBac
       responseId: run.id,
       ...(meter === undefined ? {} : { meter }),
       ...(routing === undefined ? {} : { routing }),
-    };
+      ...(prepared.reasoningOrigins === undefined ? {} : { reasoningOrigins: prepared.reasoningOrigins }),
+    });
+    servedBy = tracked.servedBy;
+    const dispatch = tracked.context;
     // `context_management` compaction; its item is reported first (stored events and final object).
     const managed = await applyContextManagement(run.request, prepared, { providers: options.providers, router: options.router, config: options.compaction, dispatch });
     const result = withLeadingOutputItems(

@@ -1,6 +1,13 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startFakeAnthropicUpstream, startFakeOpenAIUpstream, type FakeAnthropicUpstream, type FakeBehaviour, type FakeOpenAIUpstream } from '@switchyard/testing';
+import {
+  startFakeAnthropicUpstream,
+  startFakeOpenAIUpstream,
+  type FakeAnthropicUpstream,
+  type FakeBehaviour,
+  type FakeOpenAIUpstream,
+  type RecordedRequest,
+} from '@switchyard/testing';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startTestGateway, testMasterKey, type TestGateway } from '../test-support/start-test-gateway.js';
@@ -26,6 +33,8 @@ export interface RoutingAlias {
   enqueue(name: UpstreamName, behaviour: FakeBehaviour, times?: number): void;
   /** Generation requests one upstream received during this test. */
   generations(name: UpstreamName): number;
+  /** Those generation requests themselves (bodies as the upstream received them), in order. */
+  generationRequests(name: UpstreamName): RecordedRequest[];
   /** When each generation request of one upstream arrived (ms since the epoch), in order. */
   arrivals(name: UpstreamName): number[];
 }
@@ -101,6 +110,7 @@ export function useRoutingAlias(options: { readonly retry?: Readonly<Record<stri
       client: new OpenAI({ apiKey: testMasterKey, baseURL: `${gateway.url}/v1`, maxRetries: 0 }),
       enqueue: (name, behaviour, times = 1) => upstreams[name].enqueue(behaviour, { times }),
       generations: (name) => generationRequests(name).length,
+      generationRequests,
       arrivals: (name) => generationRequests(name).map((request) => request.receivedAt),
     };
   });

@@ -1,6 +1,6 @@
 import type { OutputItem, Response, ResponseStreamEvent } from '@switchyard/contract';
 import { responseErrorFromError } from '@switchyard/core';
-import type { ResponseStore } from '@switchyard/store';
+import type { ResponseStore, ServedBy } from '@switchyard/store';
 import type { Logger } from 'pino';
 import { eventWithIdentity, type ResponseIdentity } from './response-identity.js';
 import { completionOf, outputItemOf, terminalOutcomeOf, type TerminalOutcome } from './terminal-outcome.js';
@@ -16,6 +16,8 @@ export interface RecordResponseStreamOptions {
   readonly signal: AbortSignal;
   /** Called after the row was removed because the stream failed before its first event. */
   readonly onDiscarded?: () => Promise<void>;
+  /** What served the stream (a routed request's deployment), recorded with the final state. */
+  readonly servedBy?: () => ServedBy | undefined;
 }
 
 /**
@@ -40,7 +42,8 @@ export async function* recordResponseStream(
     if (store === undefined) return;
     settled = true;
     await store.appendEvents(identity.id, seen);
-    await store.completeResponse(identity.id, completionOf(outcome, seenItems, snapshot));
+    const servedBy = options.servedBy?.();
+    await store.completeResponse(identity.id, completionOf(outcome, seenItems, snapshot, servedBy === undefined ? {} : { servedBy }));
   };
 
   try {

@@ -2,6 +2,7 @@ import type { CreateResponse, Response, ResponseStreamEvent } from '@switchyard/
 import { GatewayError, generateId } from '@switchyard/core';
 import { dispatchContextFor, type HandlerContext } from '../handlers/handler-context.js';
 import { dispatchOperation } from '../routing/dispatch-operation.js';
+import { trackServedBy } from '../routing/track-served-by.js';
 import { createRowSnapshot } from './create-row-snapshot.js';
 import type { PreparedCreate } from './prepare-create.js';
 import { recordResponseStream } from './record-response-stream.js';
@@ -25,7 +26,8 @@ export interface ServeForegroundOptions {
  * A foreground create. With `store` (the default) the row exists (`in_progress`) before the
  * upstream call, and the final state is persisted before the JSON body or the terminal event goes
  * out. An upstream failure before any output removes the row: the client never saw the id and the
- * SDK's retry starts clean. A persistence failure AFTER the upstream answered is a 500 with
+ * SDK's retry starts clean. The final state records the provider and deployment that served it
+ * (see `trackServedBy`). A persistence failure AFTER the upstream answered is a 500 with
  * `x-should-retry: false`, so the SDK does not pay for the call twice.
  */
 export async function serveForegroundResponse(
@@ -57,14 +59,14 @@ export async function serveForegroundResponse(
       throw storageUnavailable(error);
     }
   }
+  // The row records the provider and deployment that served the response (a fallback's, not the alias's first).
+  const dispatch = trackServedBy({
+    ...dispatchContextFor(context, prepared.target.upstreamModel, prepared.clientModel, id),
+    ...(prepared.reasoningOrigins === undefined ? {} : { reasoningOrigins: prepared.reasoningOrigins }),
+  });
   let upstreamResult: Response | AsyncIterable<ResponseStreamEvent>;
   try {
-    upstreamResult = await dispatchOperation(
-      'createResponse',
-      prepared.target.provider,
-      { ...input, body: prepared.upstreamBody },
-      dispatchContextFor(context, prepared.target.upstreamModel, prepared.clientModel, id),
-    );
+    upstreamResult = await dispatchOperation('createResponse', prepared.target.provider, { ...input, body: prepared.upstreamBody }, dispatch.context);
   } catch (error) {
     if (store !== undefined) await store.deleteResponse(context.tenantId, id).catch(() => undefined);
     throw error;
@@ -79,6 +81,7 @@ export async function serveForegroundResponse(
       logger: context.logger,
       requestId: context.requestId,
       signal: context.signal,
+      servedBy: dispatch.servedBy,
       ...(options.onDiscarded === undefined ? {} : { onDiscarded: options.onDiscarded }),
     });
   }
@@ -86,7 +89,8 @@ export async function serveForegroundResponse(
   if (store !== undefined) {
     const status = response.status === 'failed' || response.status === 'incomplete' || response.status === 'cancelled' ? response.status : 'completed';
     try {
-      await store.completeResponse(id, completionOf({ status, response }, [], response));
+      const servedBy = dispatch.servedBy();
+      await store.completeResponse(id, completionOf({ status, response }, [], response, servedBy === undefined ? {} : { servedBy }));
     } catch (error) {
       context.logger.error({ requestId: context.requestId, err: error }, 'storing a finished response failed');
       throw new GatewayError({

@@ -40,7 +40,7 @@ export function completionOf(
   outcome: TerminalOutcome,
   seenItems: readonly OutputItem[],
   fallback: Response | undefined,
-  extra: Pick<ResponseCompletion, 'workerId'> = {},
+  extra: Pick<ResponseCompletion, 'workerId' | 'servedBy'> = {},
 ): ResponseCompletion {
   const final = outcome.response;
   const outputItems = (final?.output ?? seenItems).map(withItemId);

@@ -9,7 +9,7 @@ import {
   type NativeOperationId,
   type NativeOperations,
 } from '@switchyard/core';
-import { withBlockedOutputAsError } from '@switchyard/router';
+import { withBlockedOutputAsError, withoutUnreadableReasoning, type ReasoningOrigins, type ReasoningReader } from '@switchyard/router';
 import type { MeteredCall, RequestMeter } from '../accounting/request-meter.js';
 import { gatewayErrors } from '../errors/gateway-errors.js';
 import type { ConfiguredProvider } from '../providers/configured-provider.js';
@@ -31,6 +31,8 @@ export interface DispatchContext extends AdapterContext {
   readonly meter?: RequestMeter;
   /** Aliases, provider preferences, retries and fallbacks (absent: the resolved provider only). */
   readonly routing?: RequestRouting;
+  /** Who produced the stored reasoning items in the input, by id (see `PreparedCreate.reasoningOrigins`). */
+  readonly reasoningOrigins?: ReasoningOrigins;
 }
 
 /** Operations that call a model and so are admitted, priced and recorded. */
@@ -56,7 +58,7 @@ export async function dispatchOperation<K extends NativeOperationId>(
   context: DispatchContext,
 ): Promise<OperationResult<K>> {
   const meter = context.meter;
-  if (meter === undefined || !meteredOperations.has(operationId)) return dispatchToAdapter(operationId, provider, input, context);
+  if (meter === undefined || !meteredOperations.has(operationId)) return dispatchToAdapter(operationId, provider, readableBy(input, provider, provider.adapter.provider, context), context);
   const body = (input as { readonly body: MeteredCall['body'] }).body;
   return meter.meter(
     {
@@ -66,11 +68,35 @@ export async function dispatchOperation<K extends NativeOperationId>(
       clientModel: context.clientModel,
       body,
     },
-    () => (context.routing === undefined ? dispatchToAdapter(operationId, provider, input, context) : dispatchRouted(operationId, context.routing, input, context)),
+    () =>
+      context.routing === undefined
+        ? dispatchToAdapter(operationId, provider, readableBy(input, provider, provider.adapter.provider, context), context)
+        : dispatchRouted(operationId, context.routing, input, context),
   );
 }
 
-/** Every attempt of a routed request goes to its deployment's provider with the deployment's upstream model. */
+/**
+ * The input without the reasoning items `provider` cannot take back (see
+ * `withoutUnreadableReasoning`): stored ones another provider produced, and, for a native
+ * Responses upstream (which would receive them verbatim), client-sent ones with another provider
+ * kind's `encrypted_content` prefix. A fallback so never sends foreign opaque state; a warning says so.
+ */
+function readableBy<K extends NativeOperationId>(input: OperationInput<K>, provider: ConfiguredProvider, providerKind: string, context: DispatchContext): OperationInput<K> {
+  const body = (input as { readonly body?: { readonly input?: unknown } }).body;
+  if (body === undefined || !Array.isArray(body.input)) return input;
+  const reader: ReasoningReader = { provider: provider.name, providerKind };
+  const native = provider.adapter.operations.createResponse !== undefined;
+  const readable = withoutUnreadableReasoning(body.input, reader, { origins: context.reasoningOrigins, unknownOrigin: native ? 'by-prefix' : 'keep' });
+  if (readable.dropped === 0) return input;
+  const message = `${readable.dropped} reasoning item(s) made by another provider cannot be sent to '${provider.name}' and were dropped.`;
+  if (!context.warnings.some((warning) => warning.message === message)) context.warnings.push({ type: 'other', message });
+  return { ...input, body: { ...body, input: readable.input } } as OperationInput<K>;
+}
+
+/**
+ * Every attempt of a routed request goes to its deployment's provider with the deployment's
+ * upstream model, and without the reasoning items that provider cannot read.
+ */
 function dispatchRouted<K extends NativeOperationId>(
   operationId: K,
   routing: RequestRouting,
@@ -80,11 +106,17 @@ function dispatchRouted<K extends NativeOperationId>(
   const body = (input as { readonly body: { readonly provider?: unknown; readonly input?: unknown } }).body;
   return routeAndDispatch(
     routing,
-    { model: context.clientModel, preferences: body.provider as Parameters<typeof routeAndDispatch>[1]['preferences'], input: body.input, signal: context.signal },
+    {
+      model: context.clientModel,
+      preferences: body.provider as Parameters<typeof routeAndDispatch>[1]['preferences'],
+      input: body.input,
+      reasoningOrigins: context.reasoningOrigins,
+      signal: context.signal,
+    },
     (deployment, signal, blockedIsFailure) => {
       const configured = routing.providers.get(deployment.provider) as ConfiguredProvider;
       const provider = blockedIsFailure ? { ...configured, adapter: withBlockedOutputAsError(configured.adapter) } : configured;
-      const upstreamInput = { ...input, body: { ...body, model: deployment.upstreamModel } } as OperationInput<K>;
+      const upstreamInput = readableBy({ ...input, body: { ...body, model: deployment.upstreamModel } } as OperationInput<K>, configured, deployment.providerKind, context);
       return dispatchToAdapter(operationId, provider, upstreamInput, { ...context, signal, upstreamModel: deployment.upstreamModel });
     },
   );

@@ -1,5 +1,5 @@
 import { GatewayError } from '@switchyard/core';
-import { outputTokensOf, peekStream, type AttemptRecord, type Deployment, type ProviderPreferences, type Router } from '@switchyard/router';
+import { outputTokensOf, peekStream, type AttemptRecord, type Deployment, type ProviderPreferences, type ReasoningOrigins, type Router } from '@switchyard/router';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
 
 /** What the request's routing needs next to the dispatch context. */
@@ -72,13 +72,21 @@ async function* finishing<T>(source: AsyncIterable<T>, finish: (generation: { ou
 
 /**
  * Resolves the client's `model` (alias, deployment name or `provider/model`) to candidate
- * deployments with the request's `provider` preferences, then runs `call` on them with retries,
+ * deployments with the request's `provider` preferences (and affinity: the deployment that produced
+ * the input's opaque reasoning state first), then runs `call` on them with retries,
  * fallbacks and cooldowns. A stream is peeked until its first output event, so a failure before
  * any byte reaches the client still falls back.
  */
 export async function routeAndDispatch<T>(
   routing: RequestRouting,
-  request: { readonly model: string; readonly preferences: ProviderPreferences | undefined; readonly input: unknown; readonly signal: AbortSignal },
+  request: {
+    readonly model: string;
+    readonly preferences: ProviderPreferences | undefined;
+    readonly input: unknown;
+    /** The stored chain's reasoning items by id: the deployment that produced them goes first. */
+    readonly reasoningOrigins?: ReasoningOrigins | undefined;
+    readonly signal: AbortSignal;
+  },
   call: (deployment: Deployment, signal: AbortSignal, blockedIsFailure: boolean) => Promise<T>,
 ): Promise<T> {
   const route = routing.router.route({
@@ -86,6 +94,7 @@ export async function routeAndDispatch<T>(
     preferences: request.preferences,
     allowedModels: routing.allowedModels,
     input: typeof request.input === 'string' || Array.isArray(request.input) ? (request.input as string | readonly unknown[]) : undefined,
+    reasoningOrigins: request.reasoningOrigins,
   });
   let attempts = 0;
   let result: Awaited<ReturnType<typeof routing.router.execute<T>>>;
