@@ -3,8 +3,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryMessageText } from '../responses/compaction/expand-compaction-items.js';
 import { summariseRequest } from '../responses/compaction/summarise-items.js';
-import type { OpenedStorage } from '../state/open-storage.js';
-import { createServiceStorage, missingServicesMessage, serviceUrls, type ServiceStorage } from '../test-support/service-storage.js';
+import { defineOnBothStorages, type SuiteStorage } from '../test-support/define-on-both-storages.js';
 import { startTestGateway, testMasterKey, type TestGateway } from '../test-support/start-test-gateway.js';
 import { waitFor } from './stateful-fixture.js';
 
@@ -13,7 +12,7 @@ type Body = { messages: Array<{ role: string; content: unknown }> };
 const textOf = (content: unknown): string => (typeof content === 'string' ? content : JSON.stringify(content));
 
 /** `context_management` compaction in a background run, end to end through the fake Anthropic upstream. */
-function defineBackgroundCompactionSuite(name: string, openStorage: () => Promise<OpenedStorage | undefined>): void {
+function defineBackgroundCompactionSuite(name: string, openStorage: SuiteStorage): void {
   describe(`automatic compaction in background runs (${name})`, () => {
     let upstream: FakeAnthropicUpstream;
     let gateway: TestGateway;
@@ -76,24 +75,4 @@ function defineBackgroundCompactionSuite(name: string, openStorage: () => Promis
   });
 }
 
-defineBackgroundCompactionSuite('PGlite, in-process hot state', async () => undefined);
-
-const urls = serviceUrls('background-compaction');
-if (urls.databaseUrl !== undefined && urls.redisUrl !== undefined) {
-  let services: ServiceStorage | undefined;
-  defineBackgroundCompactionSuite('PostgreSQL + Redis', async () => {
-    services = await createServiceStorage({ databaseUrl: urls.databaseUrl!, redisUrl: urls.redisUrl! });
-    return services.storage();
-  });
-  describe('cleanup', () => {
-    it('drops the test schema', async () => {
-      await services?.dispose();
-    });
-  });
-} else if (urls.required) {
-  describe('PostgreSQL + Redis', () => {
-    it('are required', () => {
-      throw new Error(missingServicesMessage());
-    });
-  });
-}
+defineOnBothStorages('background-compaction', defineBackgroundCompactionSuite);
