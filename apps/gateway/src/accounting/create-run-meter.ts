@@ -4,7 +4,9 @@ import type { StoredResponse } from '@switchyard/store';
 import type { Logger } from 'pino';
 import type { RequestCaller } from '../auth/resolve-request-caller.js';
 import type { GatewayAccounting } from './gateway-accounting.js';
-import { createRequestMeter, type RequestMeter } from './request-meter.js';
+import { createRequestMeter } from './create-request-meter.js';
+import type { RequestMeter } from './request-meter.js';
+import { reservationOf } from './run-reservation-of.js';
 
 export interface CreateRunMeterOptions {
   readonly accounting: () => GatewayAccounting;
@@ -34,19 +36,10 @@ export async function createRunMeter(run: StoredResponse, options: CreateRunMete
   if (stored?.keyId != null && key === undefined) {
     options.logger.warn({ responseId: run.id, keyId: stored.keyId }, 'the key that queued this background run is gone; recording its usage without limits');
   }
-  const reservation = stored?.reservation ?? null;
   const admission: Admission | undefined =
     key === undefined || stored === null
       ? undefined
-      : {
-          requestId,
-          key,
-          model: stored.model,
-          estimatedTokens: stored.estimatedTokens,
-          headers: {},
-          reservation:
-            reservation === null ? undefined : { reservationId: reservation.id, keyId: key.id, periodStart: new Date(reservation.periodStart), amountUsd: reservation.amountUsd },
-        };
+      : { requestId, key, model: stored.model, estimatedTokens: stored.estimatedTokens, headers: {}, reservation: reservationOf(stored.reservation, key.id) };
   const caller: RequestCaller = key === undefined ? { kind: 'anonymous', tenantId } : { kind: 'key', key, tenantId };
   const meter = createRequestMeter({
     caller,

@@ -56,3 +56,16 @@ export function streamEventTextLength(event: unknown): number {
   }
   return length;
 }
+
+/** Zero tokens: a failed call, a failed attempt of the router. */
+export const noUsage: UsageTokens = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0 };
+
+/** The token counts of two calls added up (a request's totals over its calls). */
+export function addedUsage(first: UsageTokens, second: UsageTokens): UsageTokens {
+  return {
+    inputTokens: first.inputTokens + second.inputTokens,
+    cachedInputTokens: first.cachedInputTokens + second.cachedInputTokens,
+    outputTokens: first.outputTokens + second.outputTokens,
+    reasoningTokens: first.reasoningTokens + second.reasoningTokens,
+  };
+}

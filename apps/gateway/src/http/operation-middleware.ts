@@ -2,7 +2,7 @@ import { operationMetadata, validateOperationRequest, type ContractRouter } from
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { GatewayAccounting } from '../accounting/gateway-accounting.js';
-import { createRequestMeter } from '../accounting/request-meter.js';
+import { createRequestMeter } from '../accounting/create-request-meter.js';
 import type { ApiKeyAuthenticator } from '../auth/api-key-authenticator.js';
 import { resolveRequestCaller, type RequestCaller } from '../auth/resolve-request-caller.js';
 import { gatewayErrors } from '../errors/gateway-errors.js';
