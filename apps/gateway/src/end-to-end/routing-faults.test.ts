@@ -131,3 +131,53 @@ describe('when no deployment can take over', () => {
     expect(generations('claude')).toBe(1);
   });
 });
+
+describe('a relayed answer blocked by a content filter with a 200 (Azure-style), before any output', () => {
+  const filteredResponse = { id: 'resp_up', object: 'response', created_at: 1, status: 'incomplete', incomplete_details: { reason: 'content_filter' }, model: 'gpt-4o-mini', output: [] };
+  const chunk = (delta: Record<string, unknown>, finishReason: string | null) => ({
+    id: 'chatcmpl-up',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'gpt-4o-mini',
+    choices: [{ index: 0, delta, finish_reason: finishReason }],
+  });
+  const blocked: Readonly<Record<Surface, FakeBehaviour>> = {
+    'responses JSON': { kind: 'reply', json: filteredResponse },
+    'responses stream': {
+      kind: 'reply',
+      sse: [
+        { event: 'response.created', data: { type: 'response.created', sequence_number: 0, response: { ...filteredResponse, status: 'in_progress', incomplete_details: null } } },
+        { event: 'response.incomplete', data: { type: 'response.incomplete', sequence_number: 1, response: filteredResponse } },
+      ],
+    },
+    'chat JSON': {
+      kind: 'reply',
+      json: {
+        id: 'chatcmpl-up',
+        object: 'chat.completion',
+        created: 1,
+        model: 'gpt-4o-mini',
+        choices: [{ index: 0, message: { role: 'assistant', content: null }, finish_reason: 'content_filter' }],
+      },
+    },
+    'chat stream': { kind: 'reply', sse: [{ data: chunk({ role: 'assistant', content: '' }, null) }, { data: chunk({}, 'content_filter') }, { data: '[DONE]' }] },
+  };
+
+  for (const surface of surfaces) {
+    it(`another provider answers; the other OpenAI-type deployment is skipped — ${surface}`, async () => {
+      const { client, enqueue, generations } = alias();
+      enqueue('east', blocked[surface]);
+      const result = await callSurface(client, surface, 'trio', { provider: byPrice });
+      expect(result).toMatchObject({ deployment: 'claude', ending: completedEnding[surface] });
+      expect(result.text).toContain('Hello there');
+      expect({ east: generations('east'), west: generations('west'), claude: generations('claude') }).toEqual({ east: 1, west: 0, claude: 1 });
+    });
+  }
+
+  it('with no other provider left, the blocked answer is the answer', async () => {
+    const { client, enqueue } = alias();
+    enqueue('east', blocked['chat JSON']);
+    const result = await callSurface(client, 'chat JSON', 'trio', { provider: { only: ['east-small'] } });
+    expect(result).toMatchObject({ deployment: 'east-small', text: '' });
+  });
+});

@@ -1,6 +1,7 @@
 import { GatewayError } from '@switchyard/core';
 import { outputTokensOf, peekStream, type AttemptRecord, type Deployment, type ProviderPreferences, type ReasoningOrigins, type Router } from '@switchyard/router';
 import type { ProviderDirectory } from '../providers/configured-provider.js';
+import { blockedAnswerError, blockedEventError, isRelayedOutput } from './blocked-answer.js';
 
 /** What the request's routing needs next to the dispatch context. */
 export interface RequestRouting {
@@ -17,8 +18,6 @@ export interface RequestRouting {
 /** Response headers naming what served the request. */
 export const providerHeader = 'x-switchyard-provider';
 export const deploymentHeader = 'x-switchyard-deployment';
-
-const preamble = new Set(['response.created', 'response.in_progress', 'response.queued']);
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -107,8 +106,14 @@ export async function routeAndDispatch<T>(
         const signal = attempt.signal === undefined ? request.signal : AbortSignal.any([request.signal, attempt.signal]);
         // An answer blocked by a content policy before any output falls to another provider when one remains.
         const value = await call(deployment, signal, attempt.anotherProviderRemains);
-        if (!isAsyncIterable(value)) return value;
-        return (await peekStream(value, { isOutput: (event) => !preamble.has(String((event as { type?: unknown }).type)), errorOf: errorOfEvent })) as T;
+        // A relayed answer blocked by a content filter (a 200) also falls to another provider.
+        const blocked = attempt.anotherProviderRemains ? blockedEventError : () => undefined;
+        if (!isAsyncIterable(value)) {
+          const error = attempt.anotherProviderRemains ? blockedAnswerError(value) : undefined;
+          if (error !== undefined) throw error;
+          return value;
+        }
+        return (await peekStream(value, { isOutput: isRelayedOutput, errorOf: (event) => errorOfEvent(event) ?? blocked(event) })) as T;
       },
       { signal: request.signal, onAttempt: routing.onAttempt },
     );

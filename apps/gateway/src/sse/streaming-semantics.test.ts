@@ -53,7 +53,8 @@ const scripted: ProviderAdapter = {
     },
     createChatCompletion: async (_input, context) =>
       (async function* () {
-        yield { id: 'c1', object: 'chat.completion.chunk', created: 1, model: context.upstreamModel, choices: [] };
+        // Output (text) went out first: the error can no longer be a JSON answer or a fallback.
+        yield { id: 'c1', object: 'chat.completion.chunk', created: 1, model: context.upstreamModel, choices: [{ index: 0, delta: { role: 'assistant', content: 'Hi' }, finish_reason: null }] };
         throw new UpstreamError({ provider: 'scripted', upstreamStatus: 502, message: 'Connection reset.' });
       })() as never,
   },
@@ -116,7 +117,7 @@ describe('streaming', () => {
     expect(await response.json()).toMatchObject({ error: { message: 'The upstream failed.' } });
   });
 
-  it('a chat stream error after the first chunk is a data error frame without [DONE]', async () => {
+  it('a chat stream error after the first output chunk is a data error frame without [DONE]', async () => {
     const response = await post('/v1/chat/completions', { model: 'scripted/m', messages: [{ role: 'user', content: 'hi' }], stream: true });
     const text = await response.text();
     const records = parseSseText(text);
