@@ -103,6 +103,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     accounting ??= createGatewayAccounting({
       sql: currentState().store.sql,
       redisUrl,
+      redisKeyPrefix: config.storage.redisKeyPrefix,
       logger,
     });
     return accounting;

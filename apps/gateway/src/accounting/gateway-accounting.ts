@@ -17,6 +17,7 @@ import {
 } from '@switchyard/accounting';
 import type { SqlClient } from '@switchyard/store';
 import type { Logger } from 'pino';
+import { defaultRedisKeyPrefix } from '../config/gateway-config.js';
 import { PendingWrites } from './pending-writes.js';
 
 /** Keys, limits, budgets and the usage ledger of one gateway instance (tables in the store's database). */
@@ -38,6 +39,8 @@ export interface GatewayAccountingOptions {
   readonly sql: SqlClient;
   /** Rate-limit counters in Redis when set (shared by instances), in-process otherwise. */
   readonly redisUrl: string | undefined;
+  /** Prefix of the rate-limit counters' Redis keys (`storage.redis_key_prefix`; `switchyard:` when omitted). */
+  readonly redisKeyPrefix?: string;
   readonly logger: Logger;
 }
 
@@ -48,7 +51,7 @@ export interface GatewayAccountingOptions {
 export function createGatewayAccounting(options: GatewayAccountingOptions): GatewayAccounting {
   const keys = createApiKeyRepository(options.sql);
   const ledger = createUsageLedger(options.sql);
-  const inner = createRateLimiter({ env: {}, ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl, keyPrefix: 'switchyard:' }) });
+  const inner = createRateLimiter({ env: {}, ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix ?? defaultRedisKeyPrefix }) });
   const limiter = createFailOpenRateLimiter(inner, (error) => options.logger.warn({ err: error }, 'rate limiter unavailable; admitting without limits'));
   const budgets = createBudgetStore(options.sql);
   const requests = createRequestAccounting({ limiter, budgets, ledger });

@@ -66,6 +66,11 @@ export interface StorageConfig {
   readonly dataDir: string | undefined;
   /** Redis URL for several instances (`REDIS_URL` when omitted); in-process hot state without. */
   readonly redisUrl: string | undefined;
+  /**
+   * Prefix of every Redis key the gateway writes (hot state, cooldowns, rate-limit counters):
+   * instances sharing it share state; separate gateways on one Redis use separate prefixes.
+   */
+  readonly redisKeyPrefix: string;
   /** Background runs one instance executes at once. */
   readonly workerConcurrency: number;
   /** Lease of a claimed background run; a dead worker's run is reclaimed after it. */
@@ -98,6 +103,7 @@ export interface GatewayConfig {
 export const defaultTenant = 'default';
 export const defaultWorkerConcurrency = 4;
 export const defaultLeaseMs = 30_000;
+export const defaultRedisKeyPrefix = 'switchyard:';
 
 export const defaultPort = 8080;
 export const defaultHost = '127.0.0.1';

@@ -7,6 +7,7 @@ import {
   defaultBodyLimitBytes,
   defaultHost,
   defaultLeaseMs,
+  defaultRedisKeyPrefix,
   defaultTenant,
   defaultWorkerConcurrency,
   defaultPort,
@@ -116,11 +117,12 @@ function validateProvider(name: string, value: unknown, path: string): ProviderC
 
 function validateStorage(value: unknown): StorageConfig {
   const raw = objectAt(value, 'storage');
-  rejectUnknownKeys(raw, ['database_url', 'data_dir', 'redis_url', 'worker_concurrency', 'lease_ms'], 'storage');
+  rejectUnknownKeys(raw, ['database_url', 'data_dir', 'redis_url', 'redis_key_prefix', 'worker_concurrency', 'lease_ms'], 'storage');
   return {
     databaseUrl: optionalString(raw.database_url, 'storage.database_url'),
     dataDir: optionalString(raw.data_dir, 'storage.data_dir'),
     redisUrl: optionalString(raw.redis_url, 'storage.redis_url'),
+    redisKeyPrefix: optionalString(raw.redis_key_prefix, 'storage.redis_key_prefix') ?? defaultRedisKeyPrefix,
     workerConcurrency: integerAt(raw.worker_concurrency, 'storage.worker_concurrency', defaultWorkerConcurrency, 0, 256),
     leaseMs: integerAt(raw.lease_ms, 'storage.lease_ms', defaultLeaseMs, 500, 3_600_000),
   };

@@ -24,11 +24,12 @@ describe.runIf(missing.length === 0)('two gateways sharing PostgreSQL and Redis'
   let services: ServiceStorage;
   let upstreams: { east: FakeOpenAIUpstream; west: FakeOpenAIUpstream };
   let gateways: TestGateway[] = [];
+  let sharedConfig: Record<string, unknown>;
 
   beforeAll(async () => {
     services = await createServiceStorage({ databaseUrl: postgres.url!, redisUrl: redis.url! });
     upstreams = { east: await startFakeOpenAIUpstream({ apiKey: upstreamKey }), west: await startFakeOpenAIUpstream({ apiKey: upstreamKey }) };
-    const config = {
+    sharedConfig = {
       providers: {
         east: { type: 'openai', api_key: upstreamKey, base_url: upstreams.east.url },
         west: { type: 'openai', api_key: upstreamKey, base_url: upstreams.west.url },
@@ -44,8 +45,8 @@ describe.runIf(missing.length === 0)('two gateways sharing PostgreSQL and Redis'
       },
     };
     gateways = [
-      await startTestGateway({ config, storage: await services.storage(), environment: { REDIS_URL: redis.url! } }),
-      await startTestGateway({ config, storage: await services.storage(), environment: { REDIS_URL: redis.url! } }),
+      await startTestGateway({ config: sharedConfig, storage: await services.storage(), environment: { REDIS_URL: redis.url! } }),
+      await startTestGateway({ config: sharedConfig, storage: await services.storage(), environment: { REDIS_URL: redis.url! } }),
     ];
   }, 60_000);
   afterAll(async () => {
@@ -88,5 +89,21 @@ describe.runIf(missing.length === 0)('two gateways sharing PostgreSQL and Redis'
       .withResponse();
     expect(response.headers.get('x-switchyard-deployment')).toBe(west);
     expect(generations(upstreams.east)).toBe(eastBefore);
+  });
+
+  it('a gateway with another storage.redis_key_prefix on the same Redis shares nothing: it still tries the cooled deployment', async () => {
+    const isolated = await startTestGateway({
+      config: { ...sharedConfig, storage: { redis_key_prefix: `isolated-${suffix}:` } },
+      storage: await services.storage(),
+      environment: { REDIS_URL: redis.url! },
+    });
+    gateways.push(isolated);
+    const eastBefore = generations(upstreams.east);
+    const client = new OpenAI({ apiKey: testMasterKey, baseURL: `${isolated.url}/v1`, maxRetries: 0 });
+    const { response } = await client.responses
+      .create({ model: 'pair', input: 'Hi', provider: { sort: 'price' } } as OpenAI.Responses.ResponseCreateParamsNonStreaming)
+      .withResponse();
+    expect(response.headers.get('x-switchyard-deployment')).toBe(east);
+    expect(generations(upstreams.east)).toBe(eastBefore + 1);
   });
 });

@@ -38,6 +38,6 @@ export function createGatewayRouter(options: CreateGatewayRouterOptions): Router
   const health =
     options.redisUrl === undefined || options.redisUrl === ''
       ? createInProcessHealthTracker(cooldown)
-      : createRedisHealthTracker({ url: options.redisUrl, keyPrefix: 'switchyard:', ...cooldown });
+      : createRedisHealthTracker({ url: options.redisUrl, keyPrefix: options.config.storage.redisKeyPrefix, ...cooldown });
   return createRouter({ registry, strategy: routing?.strategy, retry: routing?.retry, health });
 }

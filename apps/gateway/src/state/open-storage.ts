@@ -24,6 +24,7 @@ export async function openStorage(
   try {
     const hotState = createHotState<ResponseStreamEvent>({
       ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl }),
+      keyPrefix: config.redisKeyPrefix,
       env: environment,
     });
     return { store, hotState };
