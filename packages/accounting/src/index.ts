@@ -24,6 +24,7 @@ export {
 } from './budgets/budget-store.js';
 export type { AttemptEntry, RecordOutcome, RequestEntry, UsageTokens } from './ledger/usage-entry.js';
 export { createUsageLedger, type UsageLedger } from './ledger/usage-ledger.js';
+export { createBatchingUsageLedger, type BatchingUsageLedger, type BatchingUsageLedgerOptions } from './ledger/create-batching-usage-ledger.js';
 export type { AggregateUsageQuery, UsageAggregateRow, UsageGroupBy } from './ledger/aggregate-usage.js';
 export { AdminForbiddenError } from './errors/admin-forbidden-error.js';
 export { KeyNotFoundError } from './errors/key-not-found-error.js';

@@ -1,12 +1,12 @@
 import {
   createApiKeyRepository,
+  createBatchingUsageLedger,
   createBudgetStore,
   createFailOpenRateLimiter,
   createKeyAdmin,
   createRateLimiter,
   createRequestAccounting,
   createUsageAdmin,
-  createUsageLedger,
   type ApiKeyRepository,
   type BudgetStore,
   type KeyAdmin,
@@ -31,7 +31,7 @@ export interface GatewayAccounting {
   readonly pending: PendingWrites;
   readonly keyAdmin: KeyAdmin;
   readonly usageAdmin: UsageAdmin;
-  /** Waits for the pending ledger writes, then closes the rate limiter. */
+  /** Waits for the pending ledger writes (and flushes the ledger's batch), then closes the rate limiter. */
   close(): Promise<void>;
 }
 
@@ -50,7 +50,8 @@ export interface GatewayAccountingOptions {
  */
 export function createGatewayAccounting(options: GatewayAccountingOptions): GatewayAccounting {
   const keys = createApiKeyRepository(options.sql);
-  const ledger = createUsageLedger(options.sql);
+  // Concurrent requests' ledger rows go to the database as one multi-row INSERT (one per macrotask).
+  const ledger = createBatchingUsageLedger(options.sql);
   const inner = createRateLimiter({ env: {}, ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix ?? defaultRedisKeyPrefix }) });
   const limiter = createFailOpenRateLimiter(inner, (error) => options.logger.warn({ err: error }, 'rate limiter unavailable; admitting without limits'));
   const budgets = createBudgetStore(options.sql);
@@ -67,6 +68,7 @@ export function createGatewayAccounting(options: GatewayAccountingOptions): Gate
     usageAdmin: createUsageAdmin(ledger),
     async close() {
       await pending.drain();
+      await ledger.flush();
       await limiter.close();
     },
   };
