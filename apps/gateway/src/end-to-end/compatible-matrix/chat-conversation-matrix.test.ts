@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { providerCells, startCompatibleMatrix, type CompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { providerCells, useCompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
 import { normaliseUpstreamRequest, type SensitiveParameter } from './normalise-upstream-request.js';
 import { runChatCell, type ChatParams } from './run-chat-cell.js';
 
 // /v1/chat/completions on every OpenAI-compatible provider, served natively (conversation and tools):
 // provider × scenario × {non-streaming, streaming}, one upstream snapshot and one output snapshot per scenario.
-let matrix: CompatibleMatrix;
-beforeAll(async () => {
-  matrix = await startCompatibleMatrix();
-});
-afterAll(async () => {
-  await matrix.close();
-});
-beforeEach(() => {
-  for (const fake of Object.values(matrix.fakes)) fake.requests.length = 0;
-});
+const matrix = useCompatibleMatrix();
 
 const weatherTool = {
   type: 'function' as const,

@@ -1,21 +1,12 @@
 import { findChatCompletionStreamViolations } from '@switchyard/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { drainScriptedFailures, failingAttempts, framesBefore, longAnswer, providerCells, providerTraits, startCompatibleMatrix, type CompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { drainScriptedFailures, failingAttempts, framesBefore, longAnswer, providerCells, providerTraits, useCompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
 import { describeClientError, normaliseUpstreamRequest, type SensitiveParameter } from './normalise-upstream-request.js';
 import { runChatCell, type ChatParams } from './run-chat-cell.js';
 
 // /v1/chat/completions on every OpenAI-compatible provider, served natively (formats, limits, failures):
 // provider × scenario × {non-streaming, streaming}, one upstream snapshot and one output snapshot per scenario.
-let matrix: CompatibleMatrix;
-beforeAll(async () => {
-  matrix = await startCompatibleMatrix();
-});
-afterAll(async () => {
-  await matrix.close();
-});
-beforeEach(() => {
-  for (const fake of Object.values(matrix.fakes)) fake.requests.length = 0;
-});
+const matrix = useCompatibleMatrix();
 
 async function cell(provider: MatrixProvider, params: ChatParams, streaming: boolean, sensitive: readonly SensitiveParameter[] = [], retried = false) {
   const result = await runChatCell(matrix, provider, params, streaming);

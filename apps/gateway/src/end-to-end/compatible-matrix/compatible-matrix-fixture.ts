@@ -1,5 +1,6 @@
 import { startFakeChatProvider, type ChatProviderFlavour, type FakeChatProvider } from '@switchyard/testing';
 import OpenAI from 'openai';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startTestGateway, testMasterKey, type TestGateway } from '../../test-support/start-test-gateway.js';
 
 /** One row of the provider axis: the gateway's provider kind, the fake's flavour and a model without model-specific overrides. */
@@ -50,6 +51,40 @@ export async function startCompatibleMatrix(): Promise<CompatibleMatrix> {
       await gateway.close();
       await Promise.all(Object.values(fakes).map((fake) => fake.close()));
     },
+  };
+}
+
+/**
+ * Registers a test file's hooks: the matrix starts once for the file, every test begins with the
+ * fakes' recorded requests cleared, and it closes at the end. The handle reads the started matrix.
+ */
+export function useCompatibleMatrix(): CompatibleMatrix {
+  let started: CompatibleMatrix | undefined;
+  const current = (): CompatibleMatrix => {
+    if (started === undefined) throw new Error('The compatible matrix starts in beforeAll.');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startCompatibleMatrix();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(() => {
+    for (const fake of Object.values(current().fakes)) fake.requests.length = 0;
+  });
+  return {
+    get gateway() {
+      return current().gateway;
+    },
+    get client() {
+      return current().client;
+    },
+    get fakes() {
+      return current().fakes;
+    },
+    fakeFor: (provider) => current().fakeFor(provider),
+    close: () => current().close(),
   };
 }
 

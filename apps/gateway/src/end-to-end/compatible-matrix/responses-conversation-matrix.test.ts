@@ -1,34 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { framesBefore, longAnswer, providerCells, providerTraits, startCompatibleMatrix, type CompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { framesBefore, longAnswer, providerCells, providerTraits, useCompatibleMatrix, type MatrixProvider } from './compatible-matrix-fixture.js';
 import { normaliseUpstreamRequest, type SensitiveParameter } from './normalise-upstream-request.js';
 import { runResponsesCell, type ResponsesParams } from './run-responses-cell.js';
+import { timeTool, weatherTool } from './responses-tools.js';
 
 // /v1/responses on every OpenAI-compatible provider (conversation and tools), bridged through chat:
 // provider × scenario × {non-streaming, streaming}, one upstream snapshot and one output snapshot per scenario.
-let matrix: CompatibleMatrix;
-beforeAll(async () => {
-  matrix = await startCompatibleMatrix();
-});
-afterAll(async () => {
-  await matrix.close();
-});
-beforeEach(() => {
-  for (const fake of Object.values(matrix.fakes)) fake.requests.length = 0;
-});
-
-const weatherTool = {
-  type: 'function' as const,
-  name: 'get_weather',
-  description: 'Current weather of a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
-  strict: true,
-};
-const timeTool = {
-  type: 'function' as const,
-  name: 'get_time',
-  parameters: { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'], additionalProperties: false },
-  strict: true,
-};
+const matrix = useCompatibleMatrix();
 
 async function cell(provider: MatrixProvider, params: ResponsesParams, streaming: boolean, sensitive: readonly SensitiveParameter[] = []) {
   const result = await runResponsesCell(matrix, provider, params, streaming);
